@@ -1,0 +1,93 @@
+import type { ParsedDocument, Target } from '../parse';
+import type { Kind, Path, Severity, Span } from '../types';
+
+/** An option a rule reads from `.improvekit.yaml` (a threshold, a list of words). */
+export type OptionValue = number | string | boolean | readonly string[];
+
+/**
+ * A rule: a small declarative object. It never parses, reads files or formats output;
+ * it looks at one parsed document (and, for `workspace` rules, the index) and reports.
+ */
+export interface Rule {
+  /** `family/name`, fixed by DESIGN §2. */
+  id: string;
+  /** The kinds of document it checks. */
+  kinds: readonly Kind[];
+  severity: Severity;
+  /** One line: what it catches. */
+  description: string;
+  /** Thresholds and lists, with their defaults; configurable per rule. */
+  options?: Readonly<Record<string, OptionValue>>;
+  /** `workspace` rules read other documents through the index and re-run when it changes. */
+  scope?: 'document' | 'workspace';
+  check(ctx: RuleContext): void;
+}
+
+export interface RelatedSpec {
+  doc: ParsedDocument;
+  at: Path;
+  target?: Target;
+  message: string;
+}
+
+export interface EditSpec {
+  /** Replace the span of a path (see `Target`)… */
+  at?: Path;
+  target?: Target;
+  /** …or an explicit span of the file. */
+  span?: Span;
+  text: string;
+}
+
+export interface FixSpec {
+  title: string;
+  edits: EditSpec[];
+  preferred?: boolean;
+}
+
+export interface Report {
+  /** Path into the document's value of the offending key or item. */
+  at: Path;
+  target?: Target;
+  message: string;
+  related?: RelatedSpec[];
+  fixes?: FixSpec[];
+}
+
+/** What a document can learn about the rest of the workspace. */
+export interface WorkspaceView {
+  /** Every document of the workspace, optionally of one kind. */
+  documents(kind?: Kind): Iterable<ParsedDocument>;
+  /** Documents whose `id` is this. */
+  byId(id: string): readonly ParsedDocument[];
+  /** Whether any roster document exists (people are then checked). */
+  hasRoster(): boolean;
+  /** Whether a roster lists this person or group, by id or by name. */
+  isPerson(idOrName: string): boolean;
+  /** Every roster id (people and groups), for suggestions. */
+  personIds(): string[];
+  /** PDSA cycles whose `change_idea` names this change idea (`<driver id>#<idea id>`). */
+  cyclesTesting(changeIdeaKey: string): readonly ParsedDocument[];
+  /** PDSA cycles whose `previous` is this cycle id. */
+  cyclesAfter(cycleId: string): readonly ParsedDocument[];
+  /** How many decisions across all charters name this party as their single decider. */
+  decisionsDecidedBy(party: string): number;
+  /** Resolve `doc#item` or a bare item id to the change idea it names, if any. */
+  resolveChangeIdea(ref: string): { doc: ParsedDocument; index: number; key: string } | undefined;
+}
+
+export interface RuleContext {
+  doc: ParsedDocument;
+  /** The document's mapping (rules only run on documents whose value is a mapping). */
+  data: Record<string, unknown>;
+  workspace: WorkspaceView;
+  /** A configured option, or the rule's default. */
+  option<T extends OptionValue>(name: string): T;
+  /** Today's date, `YYYY-MM-DD` (from `today` in the configuration, else the clock). */
+  today: string;
+  /** Words `message/jargon` flags. */
+  jargon: readonly string[];
+  report(report: Report): void;
+  /** Text to insert a `key: value` entry into the mapping at a path (for fixes). */
+  insertEntry(mapPath: Path, key: string, valueText: string): EditSpec | undefined;
+}

@@ -1,0 +1,3 @@
+import type { Rule } from './api';
+
+export const LEADERSHIP_RULES: readonly Rule[] = [];

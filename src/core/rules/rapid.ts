@@ -1,0 +1,3 @@
+import type { Rule } from './api';
+
+export const RAPID_RULES: readonly Rule[] = [];

@@ -1,0 +1,239 @@
+import type { Report, Rule, RuleContext } from './api';
+import { items, list, text } from './shape';
+import { itemIndex, namespaces, type Item } from '../items';
+import { closest } from '../text';
+import { ROLE_CATEGORIES } from '../schemas/kinds';
+import type { ParsedDocument } from '../parse';
+import type { Path } from '../types';
+
+const ALL_KINDS = ['roster', 'driver-diagram', 'pdsa-cycle', 'rapid-charter', 'leadership-model', 'message-map'] as const;
+
+/** Each id written at a reference, with its path: `supports: [a, b]` gives two, `supports: a` one. */
+function refsAt(value: unknown, path: Path): Array<{ id: string; at: Path }> {
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) => {
+      const id = text(v);
+      return id ? [{ id, at: [...path, i] }] : [];
+    });
+  }
+  const id = text(value);
+  return id ? [{ id, at: path }] : [];
+}
+
+const LIST_WORDS: Record<string, string> = {
+  primary_drivers: 'primary driver',
+  secondary_drivers: 'secondary driver',
+  change_ideas: 'change idea',
+  measures: 'measure',
+  roles: 'role',
+  positions: 'position',
+  teams: 'team',
+  questions: 'plan question',
+};
+
+function unknownReport(at: Path, id: string, what: string, candidates: Iterable<string>, extra = ''): Report {
+  const guess = closest(id, candidates);
+  return {
+    at,
+    target: 'value',
+    message: `\`${id}\` names no ${what}${guess ? ` — did you mean \`${guess}\`?` : '.'}${extra} Use the id of an existing ${what}, or add one with this id.`,
+    fixes: guess ? [{ title: `Change to \`${guess}\``, preferred: true, edits: [{ at, target: 'value', text: guess }] }] : undefined,
+  };
+}
+
+/** Checks local references: each id must name an item of one of the allowed lists. */
+function checkLocal(ctx: RuleContext, refs: Array<{ id: string; at: Path }>, allowed: string[]): void {
+  const index = itemIndex(ctx.doc.kind, ctx.data, allowed[0]);
+  const what = allowed.map((l) => LIST_WORDS[l] ?? l).join(' or ');
+  for (const ref of refs) {
+    let id = ref.id;
+    // `k3-reading#p-coaching` inside k3-reading itself is a local reference too.
+    if (id.includes('#')) {
+      const [docId, itemId] = id.split('#', 2);
+      if (docId !== ctx.doc.id) {
+        ctx.report({ at: ref.at, target: 'value', message: `\`${ref.id}\` points into another document; here only the ids of this ${ctx.doc.kind} resolve. Write the bare id.` });
+        continue;
+      }
+      id = itemId;
+    }
+    const item = index.get(id);
+    if (item && allowed.includes(item.list)) continue;
+    const candidates = [...index.values()].filter((i) => allowed.includes(i.list)).map((i) => i.id);
+    const wrongList = item ? ` It is a ${LIST_WORDS[item.list] ?? item.list}.` : '';
+    ctx.report(unknownReport(ref.at, id, what, candidates, wrongList));
+  }
+}
+
+function driverRefs(ctx: RuleContext): void {
+  const d = ctx.data;
+  const aim = d.aim && typeof d.aim === 'object' ? (d.aim as Record<string, unknown>) : undefined;
+  if (aim) checkLocal(ctx, refsAt(aim.measure, ['aim', 'measure']), ['measures']);
+  for (const { item, index } of items(d.secondary_drivers)) checkLocal(ctx, refsAt(item.supports, ['secondary_drivers', index, 'supports']), ['primary_drivers']);
+  for (const { item, index } of items(d.change_ideas)) {
+    checkLocal(ctx, refsAt(item.supports, ['change_ideas', index, 'supports']), ['secondary_drivers', 'primary_drivers']);
+    checkLocal(ctx, refsAt(item.measures, ['change_ideas', index, 'measures']), ['measures']);
+  }
+}
+
+/** A `<document id>#<item id>` (or bare item id) reference into driver diagrams. */
+function checkDriverItemRef(ctx: RuleContext, ref: string, at: Path, list: 'change_ideas' | 'measures'): void {
+  const what = LIST_WORDS[list];
+  const hash = ref.indexOf('#');
+  const docId = hash >= 0 ? ref.slice(0, hash) : undefined;
+  const itemId = hash >= 0 ? ref.slice(hash + 1) : ref;
+  const drivers = [...ctx.workspace.documents('driver-diagram')];
+  if (docId !== undefined) {
+    const targets = ctx.workspace.byId(docId).filter((doc) => doc.kind === 'driver-diagram');
+    if (!targets.length) {
+      const guess = closest(docId, drivers.map((doc) => doc.id ?? '').filter(Boolean));
+      ctx.report({
+        at,
+        target: 'value',
+        message: `\`${ref}\` names no driver diagram \`${docId}\` in the workspace${guess ? ` — did you mean \`${guess}#${itemId}\`?` : '.'} Write \`<driver diagram id>#<${what} id>\`.`,
+        fixes: guess ? [{ title: `Change to \`${guess}#${itemId}\``, preferred: true, edits: [{ at, target: 'value', text: `${guess}#${itemId}` }] }] : undefined,
+      });
+      return;
+    }
+    for (const target of targets) {
+      if (target.data && itemIndex('driver-diagram', target.data, list).get(itemId)?.list === list) return;
+    }
+    const candidates = targets.flatMap((t) => (t.data ? [...itemIndex('driver-diagram', t.data, list).values()].filter((i) => i.list === list).map((i) => i.id) : []));
+    const guess = closest(itemId, candidates);
+    ctx.report({
+      at,
+      target: 'value',
+      message: `\`${ref}\`: driver diagram \`${docId}\` has no ${what} \`${itemId}\`${guess ? ` — did you mean \`${docId}#${guess}\`?` : '.'} Use one of its ${what} ids, or add the ${what} there.`,
+      related: [{ doc: targets[0], at: [list], target: 'key', message: `the ${what}s of ${docId}` }],
+      fixes: guess ? [{ title: `Change to \`${docId}#${guess}\``, preferred: true, edits: [{ at, target: 'value', text: `${docId}#${guess}` }] }] : undefined,
+    });
+    return;
+  }
+  const all: Item[] = drivers.flatMap((doc) => (doc.data ? [...itemIndex('driver-diagram', doc.data, list).values()].filter((i) => i.list === list) : []));
+  if (all.some((i) => i.id === itemId)) return;
+  ctx.report(unknownReport(at, itemId, `${what} in any driver diagram`, all.map((i) => i.id), ' Prefer `<driver diagram id>#<id>`.'));
+}
+
+function pdsaRefs(ctx: RuleContext): void {
+  const d = ctx.data;
+  const changeIdea = text(d.change_idea);
+  if (changeIdea) checkDriverItemRef(ctx, changeIdea, ['change_idea'], 'change_ideas');
+  const data = d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : undefined;
+  const measure = text(data?.measure);
+  if (measure) checkDriverItemRef(ctx, measure, ['data', 'measure'], 'measures');
+  const plan = d.plan && typeof d.plan === 'object' ? (d.plan as Record<string, unknown>) : undefined;
+  const questionIds = items(plan?.questions).map(({ item }) => text(item.id)).filter((id): id is string => !!id);
+  const study = d.study && typeof d.study === 'object' ? (d.study as Record<string, unknown>) : undefined;
+  for (const { item, index } of items(study?.results)) {
+    const q = text(item.question);
+    if (q && !questionIds.includes(q)) ctx.report(unknownReport(['study', 'results', index, 'question'], q, 'plan question', questionIds));
+  }
+}
+
+function leadershipRefs(ctx: RuleContext): void {
+  const d = ctx.data;
+  const roleIds = items(d.roles).map(({ item }) => text(item.id)).filter((id): id is string => !!id);
+  const positionIds = items(d.positions).map(({ item }) => text(item.id)).filter((id): id is string => !!id);
+  for (const { item, index } of items(d.positions)) {
+    const role = text(item.role);
+    if (role && !roleIds.includes(role) && !(ROLE_CATEGORIES as readonly string[]).includes(role)) {
+      ctx.report(unknownReport(['positions', index, 'role'], role, 'role', [...roleIds, ...ROLE_CATEGORIES], ` A position's role is a role id from \`roles\` or a category (${ROLE_CATEGORIES.join(', ')}).`));
+    }
+    const boss = text(item.reports_to);
+    if (boss && !positionIds.includes(boss)) ctx.report(unknownReport(['positions', index, 'reports_to'], boss, 'position', positionIds));
+  }
+  for (const { item, index } of items(d.teams)) {
+    const lead = text(item.led_by);
+    if (lead && !positionIds.includes(lead)) ctx.report(unknownReport(['teams', index, 'led_by'], lead, 'position', positionIds));
+  }
+}
+
+const refUnknown: Rule = {
+  id: 'ref/unknown',
+  kinds: ['driver-diagram', 'pdsa-cycle', 'leadership-model'],
+  severity: 'error',
+  scope: 'workspace',
+  description: 'A reference names no item: a driver, change idea, measure, question, role or position that does not exist.',
+  check(ctx) {
+    if (ctx.doc.kind === 'driver-diagram') driverRefs(ctx);
+    else if (ctx.doc.kind === 'pdsa-cycle') pdsaRefs(ctx);
+    else if (ctx.doc.kind === 'leadership-model') leadershipRefs(ctx);
+  },
+};
+
+const RAPID_ROLE_KEYS = ['recommend', 'agree', 'perform', 'input', 'decide'] as const;
+
+const refUnknownPerson: Rule = {
+  id: 'ref/unknown-person',
+  kinds: ['rapid-charter', 'pdsa-cycle'],
+  severity: 'warning',
+  scope: 'workspace',
+  description: 'A person or group id is in no roster (checked only when the workspace has a roster).',
+  check(ctx) {
+    const ws = ctx.workspace;
+    if (!ws.hasRoster()) return;
+    const check = (value: unknown, at: Path) => {
+      for (const ref of refsAt(value, at)) {
+        if (ws.isPerson(ref.id)) continue;
+        const guess = closest(ref.id, ws.personIds());
+        ctx.report({
+          at: ref.at,
+          target: 'value',
+          message: `\`${ref.id}\` is not in any roster${guess ? ` — did you mean \`${guess}\`?` : '.'} Use a person or group id from the roster, or add \`${ref.id}\` to it.`,
+          fixes: guess ? [{ title: `Change to \`${guess}\``, preferred: true, edits: [{ at: ref.at, target: 'value', text: guess }] }] : undefined,
+        });
+      }
+    };
+    if (ctx.doc.kind === 'rapid-charter') {
+      for (const { item, index } of items(ctx.data.decisions)) {
+        for (const role of RAPID_ROLE_KEYS) check(item[role], ['decisions', index, role]);
+      }
+    } else {
+      const plan = ctx.data.plan && typeof ctx.data.plan === 'object' ? (ctx.data.plan as Record<string, unknown>) : undefined;
+      list(plan?.tasks).forEach((task, index) => {
+        if (task && typeof task === 'object') check((task as Record<string, unknown>).who, ['plan', 'tasks', index, 'who']);
+      });
+    }
+  },
+};
+
+const refDuplicateId: Rule = {
+  id: 'ref/duplicate-id',
+  kinds: ALL_KINDS,
+  severity: 'error',
+  scope: 'workspace',
+  description: 'Two items of a document, or two documents of the workspace, share an id.',
+  check(ctx) {
+    for (const group of namespaces(ctx.doc.kind, ctx.data)) {
+      const first = new Map<string, Item>();
+      for (const item of group) {
+        const earlier = first.get(item.id);
+        if (!earlier) {
+          first.set(item.id, item);
+          continue;
+        }
+        ctx.report({
+          at: [...item.path, 'id'],
+          target: 'value',
+          message: `The id \`${item.id}\` is already used by ${pathLabelOf(earlier)}: references to it become ambiguous. Give this ${LIST_WORDS[item.list] ?? 'item'} another id.`,
+          related: [{ doc: ctx.doc, at: [...earlier.path, 'id'], target: 'value', message: `\`${item.id}\` first used here` }],
+        });
+      }
+    }
+    const id = ctx.doc.id;
+    if (id === undefined) return;
+    const others = ctx.workspace.byId(id).filter((doc: ParsedDocument) => doc !== ctx.doc);
+    if (!others.length) return;
+    ctx.report({
+      at: ['id'],
+      target: 'value',
+      message: `The document id \`${id}\` is also used by ${others.length === 1 ? `a ${others[0].kind} in ${others[0].uri.split('/').pop()}` : `${others.length} other documents`}: references such as \`${id}#…\` become ambiguous. Give each document its own id.`,
+      related: others.map((doc) => ({ doc, at: ['id'], target: 'value' as const, message: `\`${id}\` also used here` })),
+    });
+  },
+};
+
+function pathLabelOf(item: Item): string {
+  return `${LIST_WORDS[item.list] ?? item.list} ${Number(item.path[item.path.length - 1]) + 1}`;
+}
+
+export const REF_RULES: readonly Rule[] = [refDuplicateId, refUnknown, refUnknownPerson];

@@ -1,0 +1,206 @@
+import type { z } from 'zod';
+import type { Rule, RuleContext } from './api';
+import { EXPECT, SCHEMAS } from '../schemas/kinds';
+import { closest, listing } from '../text';
+import type { Kind, Path, PathSegment } from '../types';
+import { valueAt } from '../items';
+
+interface ZodDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  entries?: Record<string, string>;
+  values?: unknown[];
+}
+
+function def(schema: z.ZodType): ZodDef {
+  return (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+}
+
+/** Strips optional/nullable wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (let d = def(s); (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType; d = def(s)) s = d.innerType;
+  return s;
+}
+
+/** The schema that governs a path, following objects, arrays and the branches of unions. */
+function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
+  let s: z.ZodType | undefined = unwrap(root);
+  for (const seg of path) {
+    if (!s) return undefined;
+    const d = def(s);
+    let next: z.ZodType | undefined;
+    if (d.type === 'object' && typeof seg === 'string') next = d.shape?.[seg];
+    else if (d.type === 'array' && typeof seg === 'number') next = d.element;
+    else if (d.type === 'union') {
+      for (const option of d.options ?? []) {
+        const o = unwrap(option);
+        const od = def(o);
+        if (od.type === 'array' && typeof seg === 'number') next = od.element;
+        if (od.type === 'object' && typeof seg === 'string') next = od.shape?.[seg];
+        if (next) break;
+      }
+    }
+    s = next && unwrap(next);
+  }
+  return s;
+}
+
+function describeExpected(schema: z.ZodType | undefined, fallback: string): string {
+  if (!schema) return fallback;
+  const own = EXPECT.get(schema);
+  if (own) return own;
+  const d = def(schema);
+  switch (d.type) {
+    case 'object':
+      return 'a mapping of keys and values';
+    case 'array':
+      return `a list (items written \`- …\` on their own lines, or \`[a, b]\`)`;
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return '`true` or `false`';
+    case 'enum':
+      return `one of ${Object.values(d.entries ?? {}).join(', ')}`;
+    default:
+      return fallback;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `\`${value}\``;
+  return typeof value;
+}
+
+/** A path as people read it: `decisions[0].decide`. */
+export function pathLabel(path: Path): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || 'the document';
+}
+
+/** Hints for required keys, so a missing key says what to write. */
+const KEY_HINTS: Record<string, string> = {
+  id: 'a short id such as `grading-policy`',
+  title: 'a short title',
+  statement: 'what is to improve, for whom',
+  decision: 'what is being decided',
+  question: 'the question this test answers',
+  task: 'what must be done',
+  text: 'the key message',
+  name: 'what is measured',
+  role: 'a role id from `roles`, or a category such as principal',
+  led_by: 'the id of the position that leads the team',
+  teachers: 'how many teachers, or a list of their names',
+  change_idea: 'the change idea under test, as `<driver diagram id>#<change idea id>`',
+  decisions: 'the list of decisions',
+  messages: 'the list of key messages',
+  aim: 'the aim, with `statement`, `measure`, `target` and `by`',
+  date: 'the date of the point, YYYY-MM-DD',
+  value: 'the value measured',
+};
+
+function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIssue): Array<{ at: Path; target: 'key' | 'value' | 'item'; message: string; rename?: [string, string]; replace?: string }> {
+  const path = issue.path as PathSegment[];
+  const last = path[path.length - 1];
+  const where = pathLabel(path.slice(0, -1));
+  const value = valueAt(ctx.data, path);
+  const here = schemaAt(schema, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const parent = schemaAt(schema, path);
+      const allowed = parent && def(parent).type === 'object' ? Object.keys(def(parent).shape ?? {}) : [];
+      return issue.keys
+        .filter((k) => !k.startsWith('x-'))
+        .map((key) => {
+          const guess = closest(key, allowed);
+          const allowedText = allowed.length ? ` Allowed in ${pathLabel(path)}: ${allowed.join(', ')} (and any key starting with \`x-\`).` : '';
+          return {
+            at: [...path, key],
+            target: 'key' as const,
+            message: guess ? `Unknown key \`${key}\` — did you mean \`${guess}\`?${allowedText}` : `Unknown key \`${key}\`: remove it, or start it with \`x-\` to keep a note of your own.${allowedText}`,
+            rename: guess ? ([key, guess] as [string, string]) : undefined,
+          };
+        });
+    }
+    case 'invalid_type': {
+      if (value === undefined && typeof last === 'string') {
+        const hint = KEY_HINTS[last];
+        const parentPath = path.slice(0, -1);
+        const atParent = parentPath.length === 0 ? ['id'] : parentPath;
+        return [
+          {
+            at: atParent,
+            target: parentPath.length && typeof parentPath[parentPath.length - 1] === 'number' ? 'item' : 'key',
+            message: `Missing required key \`${last}\` in ${pathLabel(parentPath)}: add \`${last}:\`${hint ? ` with ${hint}` : ''}.`,
+          },
+        ];
+      }
+      const expected = describeExpected(here, issue.expected);
+      return [{ at: path, target: 'value', message: `\`${pathLabel(path)}\` should be ${expected}, but it is ${describeValue(value)}.` }];
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
+      if (path.length === 1 && last === 'kind') {
+        return [{ at: path, target: 'value', message: `\`kind\` is \`${String(value)}\` but this ${ctx.doc.origin === 'fence' ? 'fenced block' : 'file'} is a ${allowed[0]}: make them agree (change \`kind\`, or the ${ctx.doc.origin === 'fence' ? 'fence' : 'file name'}).`, replace: allowed[0] }];
+      }
+      return [
+        {
+          at: path,
+          target: 'value',
+          message: `\`${pathLabel(path)}\` is ${describeValue(value)}, which is not allowed: use one of ${listing(allowed, 'or')}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          replace: guess,
+        },
+      ];
+    }
+    case 'invalid_format':
+    case 'too_small':
+    case 'too_big':
+    case 'invalid_union': {
+      if (issue.code === 'too_small' && issue.origin === 'string' && value === '') {
+        return [{ at: path, target: 'value', message: `\`${pathLabel(path)}\` is empty: write ${describeExpected(here, 'a value')}.` }];
+      }
+      return [{ at: path, target: 'value', message: `\`${pathLabel(path)}\` should be ${describeExpected(here, 'a valid value')}, but it is ${describeValue(value)}.` }];
+    }
+    default:
+      return [{ at: path, target: 'value', message: `${issue.message} at \`${pathLabel(path)}\`${where ? '' : ''}.` }];
+  }
+}
+
+const schemaInvalid: Rule = {
+  id: 'schema/invalid',
+  kinds: ['roster', 'driver-diagram', 'pdsa-cycle', 'rapid-charter', 'leadership-model', 'message-map'],
+  severity: 'error',
+  description: 'A value has the wrong type or is not one of the allowed values, a required key is missing, or a key is unknown.',
+  check(ctx) {
+    const kind: Kind = ctx.doc.kind;
+    const schema = SCHEMAS[kind];
+    const result = schema.safeParse(ctx.data);
+    if (result.success) return;
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      for (const problem of issueMessage(ctx, schema, issue)) {
+        const key = `${pathLabel(problem.at)}|${problem.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const fixes = [];
+        if (problem.rename) fixes.push({ title: `Rename \`${problem.rename[0]}\` to \`${problem.rename[1]}\``, preferred: true, edits: [{ at: problem.at, target: 'key' as const, text: problem.rename[1] }] });
+        if (problem.replace) fixes.push({ title: `Change to \`${problem.replace}\``, preferred: true, edits: [{ at: problem.at, target: 'value' as const, text: problem.replace }] });
+        ctx.report({ at: problem.at, target: problem.target, message: problem.message, fixes });
+      }
+    }
+  },
+};
+
+export const SCHEMA_RULES: readonly Rule[] = [schemaInvalid];

@@ -1,0 +1,313 @@
+import { z } from 'zod';
+import type { Kind } from '../types';
+
+/**
+ * One zod schema per kind (DESIGN §1). The JSON Schemas in `schemas/` are generated from these
+ * (`npm run schemas`). Schemas say what is well-formed; what is unsound by the method
+ * (a missing decider, an unmeasurable aim) is the rules' business, so those keys are optional here.
+ */
+
+/** What a value should be, in words for people new to YAML; read by the schema messages. */
+export const EXPECT = new WeakMap<z.ZodType, string>();
+function expect<T extends z.ZodType>(schema: T, words: string): T {
+  EXPECT.set(schema, words);
+  return schema;
+}
+
+export const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
+
+const slug = expect(z.string().regex(SLUG), 'a slug: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit (such as `k3-reading`)');
+/** Item ids are referenced by other items; any non-empty text works, slugs read best. */
+const itemId = expect(z.string().min(1), 'a short id, such as `c-huddles`');
+const text = expect(z.union([z.string(), z.number()]), 'text');
+const date = expect(
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+  'a date written YYYY-MM-DD, such as 2026-03-02',
+);
+const count = expect(z.number().int().min(0), 'a whole number of 0 or more');
+const share = expect(
+  z.union([z.number().min(0).max(1), z.string().regex(/^\s*(100|\d{1,2})(\.\d+)?\s*%\s*$/)]),
+  'a share of time: a number from 0 to 1, or a percentage such as 50%',
+);
+const party = expect(z.string().min(1), 'a person or group (a roster id, or a name)');
+const parties = expect(z.union([party, z.array(party)]), 'one person or group, or a list of them');
+const idList = expect(z.union([itemId, z.array(itemId)]), 'an id, or a list of ids such as [s-release, s-coaching]');
+const reference = expect(z.string().min(1), 'a reference: an id, or `<document id>#<item id>`');
+
+const common = {
+  id: slug.describe('Document id, unique in the workspace; other documents refer to it as `<id>#<item>`.'),
+  title: text.optional().describe('A human title.'),
+  owner: text.nullish().describe('Who keeps this document.'),
+  tags: z.array(text).nullish().describe('Free labels.'),
+  updated: date.nullish().describe('When the document was last reviewed.'),
+};
+
+function kindLiteral<K extends Kind>(kind: K) {
+  return expect(z.literal(kind), `\`${kind}\``).optional().describe(`Always \`${kind}\`. Optional when the file name (\`*.${kind.split('-')[0]}.yaml\`) or a fenced block says it.`);
+}
+
+// ---- roster ----
+const person = z.strictObject({
+  id: itemId.describe('Id used in charters and plans.'),
+  name: text.optional().describe('Full name.'),
+  role: text.nullish().describe('Job title.'),
+  email: text.nullish(),
+});
+export const rosterSchema = z
+  .strictObject({
+    kind: kindLiteral('roster'),
+    ...common,
+    people: z.array(person).nullish().describe('People who can hold decision roles and tasks.'),
+    groups: z
+      .array(z.strictObject({ id: itemId, name: text.optional(), members: z.array(text).nullish() }))
+      .nullish()
+      .describe('Groups (all principals, the board) that hold roles together.'),
+  })
+  .describe('A roster: the people and groups that charters and plans refer to by id.');
+
+// ---- driver diagram ----
+export const CHANGE_STATUS = ['idea', 'testing', 'implementing', 'spreading', 'abandoned'] as const;
+export const MEASURE_TYPES = ['outcome', 'process', 'balancing'] as const;
+const driver = z.strictObject({
+  id: itemId,
+  title: text.describe('What drives the aim.'),
+  description: text.nullish(),
+  supports: idList.nullish().describe('The primary drivers this secondary driver supports.'),
+  owner: text.nullish(),
+});
+export const driverSchema = z
+  .strictObject({
+    kind: kindLiteral('driver-diagram'),
+    ...common,
+    aim: z
+      .strictObject({
+        statement: text.describe('What we want to improve, for whom.'),
+        measure: reference.nullish().describe('The outcome measure (an id under `measures`) that tells whether the aim is met.'),
+        baseline: text.nullish().describe('Where the measure stands now, e.g. 42%.'),
+        target: text.nullish().describe('How much, e.g. 70%.'),
+        by: date.nullish().describe('By when (YYYY-MM-DD).'),
+        population: text.nullish().describe('Who: the students, classrooms or schools.'),
+      })
+      .describe('The aim: how much, by when, for whom — measurable.'),
+    primary_drivers: z.array(driver.omit({ supports: true })).nullish().describe('The few big levers on the aim (IHI advises 2 to 5).'),
+    secondary_drivers: z.array(driver).nullish().describe('Levers on the primary drivers; each `supports` primary drivers.'),
+    change_ideas: z
+      .array(
+        z.strictObject({
+          id: itemId,
+          title: text.describe('The change to test.'),
+          description: text.nullish(),
+          supports: idList.nullish().describe('The secondary (or primary) drivers this change acts on.'),
+          measures: idList.nullish().describe('Process or balancing measures that tell whether the change happens.'),
+          status: expect(z.enum(CHANGE_STATUS), `one of ${CHANGE_STATUS.join(', ')}`).nullish().describe('Where the idea stands: idea, testing (in PDSA cycles), implementing, spreading, abandoned.'),
+          owner: text.nullish(),
+        }),
+      )
+      .nullish()
+      .describe('Changes to test in PDSA cycles.'),
+    measures: z
+      .array(
+        z.strictObject({
+          id: itemId,
+          name: text.describe('What is measured.'),
+          type: expect(z.enum(MEASURE_TYPES), `one of ${MEASURE_TYPES.join(', ')}`).nullish().describe('outcome (the aim), process (the change happens) or balancing (nothing else gets worse).'),
+          definition: text.nullish(),
+          unit: text.nullish(),
+          frequency: text.nullish(),
+        }),
+      )
+      .nullish()
+      .describe('How we will know that a change is an improvement.'),
+  })
+  .describe('A driver diagram: the aim, what drives it, the changes to test, and how we will know.');
+
+// ---- PDSA cycle ----
+export const PDSA_STATUS = ['planning', 'doing', 'studying', 'done', 'abandoned'] as const;
+export const ACT_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
+export const PREDICTION_MET = ['yes', 'no', 'partly'] as const;
+export const pdsaSchema = z
+  .strictObject({
+    kind: kindLiteral('pdsa-cycle'),
+    ...common,
+    change_idea: reference.describe('The change idea under test: `<driver diagram id>#<change idea id>`.'),
+    cycle: expect(z.number().int().min(1), 'a cycle number: 1, 2, 3…').nullish().describe('Its number in the ramp of cycles.'),
+    previous: expect(z.string().min(1), 'the id of the previous PDSA cycle').nullish().describe('The cycle this one builds on (null for the first).'),
+    status: expect(z.enum(PDSA_STATUS), `one of ${PDSA_STATUS.join(', ')}`).nullish().describe('planning, doing, studying, done or abandoned.'),
+    plan: z
+      .strictObject({
+        objective: text.nullish().describe('What this cycle is to learn.'),
+        questions: z
+          .array(
+            z.strictObject({
+              id: itemId.optional(),
+              question: text.describe('A question the test answers.'),
+              prediction: text.nullish().describe('What you expect to happen: learning comes from the gap between prediction and result.'),
+            }),
+          )
+          .nullish(),
+        tasks: z
+          .array(z.strictObject({ task: text, who: text.nullish(), when: date.nullish(), done: z.boolean().nullish() }))
+          .nullish()
+          .describe('Who does what by when to run the test.'),
+        start: date.nullish(),
+        end: date.nullish(),
+        scale: text.nullish().describe('How small: one teacher, one grade team, one week.'),
+        data_collection: text.nullish().describe('How the data will be collected.'),
+      })
+      .nullish()
+      .describe('Plan: objective, questions with predictions, tasks, scale and data collection.'),
+    do: z
+      .strictObject({ observations: text.nullish(), problems: text.nullish(), started: date.nullish(), ended: date.nullish() })
+      .nullish()
+      .describe('Do: what happened, what surprised you.'),
+    study: z
+      .strictObject({
+        results: z
+          .array(
+            z.strictObject({
+              question: itemId.describe('The id of the plan question.'),
+              result: text.nullish().describe('What happened.'),
+              prediction_met: expect(z.union([z.enum(PREDICTION_MET), z.boolean()]), `one of ${PREDICTION_MET.join(', ')}`).nullish(),
+            }),
+          )
+          .nullish(),
+        learning: text.nullish().describe('What you learned from the gap between predictions and results.'),
+      })
+      .nullish()
+      .describe('Study: each prediction beside its result, and the learning.'),
+    act: z
+      .strictObject({
+        decision: expect(z.enum(ACT_DECISIONS), `one of ${ACT_DECISIONS.join(', ')}`).nullish().describe('adopt, adapt or abandon the change.'),
+        next_steps: text.nullish(),
+      })
+      .nullish()
+      .describe('Act: the decision and next steps.'),
+    data: z
+      .strictObject({
+        measure: reference.nullish().describe('The measure charted: `<driver diagram id>#<measure id>`.'),
+        points: z.array(z.strictObject({ date: date, value: expect(z.number(), 'a number'), note: text.nullish() })).nullish(),
+      })
+      .nullish()
+      .describe('A data series for a run chart.'),
+  })
+  .describe('A PDSA cycle: one small test of one change idea.');
+
+// ---- RAPID charter ----
+export const RAPID_STATUS = ['proposed', 'open', 'decided', 'revisit'] as const;
+export const RAPID_ROLES = {
+  recommend: 'Recommend: recommends a decision or action.',
+  agree: 'Agree: formally agrees to a recommendation; must be consulted and should not be ignored (a veto).',
+  perform: 'Perform: accountable for performing the decision once made.',
+  input: 'Input: provides input into a recommendation; must be consulted, but may be ignored.',
+  decide: 'Decide: makes the final decision and commits the organisation to action. Exactly one party.',
+} as const;
+export const rapidSchema = z
+  .strictObject({
+    kind: kindLiteral('rapid-charter'),
+    ...common,
+    decisions: z
+      .array(
+        z.strictObject({
+          id: itemId,
+          decision: text.describe('What is to be decided.'),
+          recommend: parties.nullish().describe(RAPID_ROLES.recommend),
+          agree: parties.nullish().describe(RAPID_ROLES.agree),
+          perform: parties.nullish().describe(RAPID_ROLES.perform),
+          input: parties.nullish().describe(RAPID_ROLES.input),
+          decide: parties.nullish().describe(RAPID_ROLES.decide),
+          due: date.nullish(),
+          status: expect(z.enum(RAPID_STATUS), `one of ${RAPID_STATUS.join(', ')}`).nullish(),
+          outcome: text.nullish().describe('What was decided (when status is decided).'),
+          notes: text.nullish(),
+        }),
+      )
+      .describe('The decisions, each with its RAPID roles.'),
+  })
+  .describe('A RAPID charter: who recommends, agrees, performs, gives input and decides.');
+
+// ---- leadership model ----
+export const ROLE_CATEGORIES = ['principal', 'assistant-principal', 'teacher-leader', 'coach', 'other'] as const;
+export const EVALUATION = ['owns', 'input', 'none'] as const;
+export const RESPONSIBILITIES = ['goal-setting', 'observation-feedback', 'motivation', 'collaboration', 'evaluation'] as const;
+export const leadershipSchema = z
+  .strictObject({
+    kind: kindLiteral('leadership-model'),
+    ...common,
+    school: z
+      .strictObject({ name: text.nullish(), teachers: count.nullish().describe('Teachers in the school.'), students: count.nullish() })
+      .nullish(),
+    defaults: z.strictObject({ max_span: count.nullish().describe('Most teachers one leader develops, unless a role says otherwise.') }).nullish(),
+    roles: z
+      .array(
+        z.strictObject({
+          id: itemId,
+          title: text.nullish(),
+          category: expect(z.enum(ROLE_CATEGORIES), `one of ${ROLE_CATEGORIES.join(', ')}`).nullish(),
+          release_time: share.nullish().describe('Share of time free of classroom duty: 0..1 or "N%".'),
+          max_span: count.nullish().describe('Most teachers one holder of this role develops.'),
+          evaluation: expect(z.enum(EVALUATION), `one of ${EVALUATION.join(', ')}`).nullish().describe('Evaluation authority: owns, input or none.'),
+          responsibilities: z
+            .array(expect(z.enum(RESPONSIBILITIES), `one of ${RESPONSIBILITIES.join(', ')}`))
+            .nullish()
+            .describe('Of the five end-to-end responsibilities: goal-setting, observation-feedback, motivation, collaboration, evaluation.'),
+        }),
+      )
+      .nullish(),
+    positions: z
+      .array(
+        z.strictObject({
+          id: itemId,
+          role: itemId.describe('A role id from `roles`, or a category (principal, assistant-principal, teacher-leader, coach, other).'),
+          reports_to: itemId.nullish().describe('The position this one reports to.'),
+          name: text.nullish().describe('Who holds it.'),
+        }),
+      )
+      .nullish(),
+    teams: z
+      .array(
+        z.strictObject({
+          id: itemId,
+          led_by: itemId.describe('The position that develops these teachers.'),
+          teachers: expect(z.union([count, z.array(text)]), 'a number of teachers, or a list of their names').describe('A count, or a list of names.'),
+          name: text.nullish(),
+        }),
+      )
+      .nullish(),
+  })
+  .describe('A leadership model: who leads the development of which teachers, with what time and authority.');
+
+// ---- message map ----
+export const messageSchema = z
+  .strictObject({
+    kind: kindLiteral('message-map'),
+    ...common,
+    audience: text.nullish().describe('Who the messages are for.'),
+    question: text.nullish().describe('The question the audience is asking.'),
+    messages: z
+      .array(
+        z.strictObject({
+          id: itemId.optional(),
+          text: text.describe('The key message, as said aloud.'),
+          support: z.array(text).nullish().describe('Facts and proof points behind it.'),
+        }),
+      )
+      .describe('Key messages: at most 3, 27 words in all (about 9 seconds).'),
+  })
+  .describe('A message map: key messages for one audience.');
+
+export const SCHEMAS: Record<Kind, z.ZodType> = {
+  roster: rosterSchema,
+  'driver-diagram': driverSchema,
+  'pdsa-cycle': pdsaSchema,
+  'rapid-charter': rapidSchema,
+  'leadership-model': leadershipSchema,
+  'message-map': messageSchema,
+};
+
+/** Inferred document types, for renderers and adapters (rules read leniently; see rules/shape). */
+export type Roster = z.infer<typeof rosterSchema>;
+export type DriverDiagram = z.infer<typeof driverSchema>;
+export type PdsaCycle = z.infer<typeof pdsaSchema>;
+export type RapidCharter = z.infer<typeof rapidSchema>;
+export type LeadershipModel = z.infer<typeof leadershipSchema>;
+export type MessageMap = z.infer<typeof messageSchema>;

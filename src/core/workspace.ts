@@ -1,0 +1,379 @@
+import { parseFile, type ParsedDocument, type ParsedFile } from './parse';
+import { EMPTY_CONFIG, type Config } from './config';
+import type { EditSpec, OptionValue, Report, Rule, RuleContext, WorkspaceView } from './rules/api';
+import { ALL_RULES } from './rules/registry';
+import { DEFAULT_JARGON } from './jargon';
+import { items, parties, text } from './rules/shape';
+import { itemIndex } from './items';
+import type { Diagnostic, Fix, Kind, Severity, Span, TextEdit } from './types';
+
+interface Entry {
+  file: ParsedFile;
+  /** Syntax, schema and document-scope rule diagnostics: depend on this file alone. */
+  local?: Diagnostic[];
+  /** Workspace-scope diagnostics, valid while `version` is the index's. */
+  global?: { version: number; diagnostics: Diagnostic[] };
+}
+
+export interface WorkspaceOptions {
+  config?: Config;
+  rules?: readonly Rule[];
+  /** The date rules use when the configuration fixes none (`YYYY-MM-DD`). */
+  today?: () => string;
+}
+
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+class MultiMap<K, V> {
+  private readonly map = new Map<K, V[]>();
+  add(key: K, value: V): void {
+    const list = this.map.get(key);
+    if (list) list.push(value);
+    else this.map.set(key, [value]);
+  }
+  remove(key: K, value: V): void {
+    const list = this.map.get(key);
+    if (!list) return;
+    const i = list.indexOf(value);
+    if (i >= 0) list.splice(i, 1);
+    if (!list.length) this.map.delete(key);
+  }
+  get(key: K): readonly V[] {
+    return this.map.get(key) ?? [];
+  }
+  keys(): IterableIterator<K> {
+    return this.map.keys();
+  }
+}
+
+/** What one document contributes to the workspace index. */
+interface Facts {
+  keys: Array<[MultiMap<string, ParsedDocument>, string]>;
+  people: string[];
+  deciders: string[];
+}
+
+function factsOf(doc: ParsedDocument, maps: Workspace['maps']): Facts {
+  const facts: Facts = { keys: [], people: [], deciders: [] };
+  const data = doc.data;
+  facts.keys.push([maps.byKind, doc.kind]);
+  if (doc.id !== undefined) facts.keys.push([maps.byId, doc.id]);
+  if (!data || doc.syntax.length) return facts;
+  switch (doc.kind) {
+    case 'roster':
+      for (const listName of ['people', 'groups']) {
+        for (const { item } of items(data[listName])) {
+          const id = text(item.id);
+          const name = text(item.name);
+          if (id) facts.people.push(id.toLowerCase());
+          if (name) facts.people.push(name.toLowerCase());
+        }
+      }
+      break;
+    case 'pdsa-cycle': {
+      const ref = text(data.change_idea);
+      if (ref) facts.keys.push([maps.cyclesByChangeIdea, ref.includes('#') ? ref : `#${ref}`]);
+      const previous = text(data.previous);
+      if (previous) facts.keys.push([maps.cyclesByPrevious, previous]);
+      break;
+    }
+    case 'rapid-charter':
+      for (const { item } of items(data.decisions)) {
+        const d = parties(item.decide);
+        if (d.length === 1) facts.deciders.push(d[0].toLowerCase());
+      }
+      break;
+    default:
+      break;
+  }
+  return facts;
+}
+
+/**
+ * The workspace index and the engine over it. Files are added, changed and removed one at a
+ * time; each change re-parses only that file and updates the index in place.
+ */
+export class Workspace implements WorkspaceView {
+  private readonly entries = new Map<string, Entry>();
+  private readonly facts = new Map<ParsedDocument, Facts>();
+  readonly maps = {
+    byId: new MultiMap<string, ParsedDocument>(),
+    byKind: new MultiMap<string, ParsedDocument>(),
+    cyclesByChangeIdea: new MultiMap<string, ParsedDocument>(),
+    cyclesByPrevious: new MultiMap<string, ParsedDocument>(),
+  };
+  private readonly people = new Map<string, number>();
+  private readonly deciders = new Map<string, number>();
+  private version = 0;
+  private config: Config;
+  private rules: readonly Rule[];
+  private readonly clock: () => string;
+  /** How many times a file was parsed: lets tests see that an edit re-parses one file only. */
+  parseCount = 0;
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.config = options.config ?? EMPTY_CONFIG;
+    this.rules = options.rules ?? ALL_RULES;
+    this.clock = options.today ?? localToday;
+  }
+
+  setConfig(config: Config): void {
+    this.config = config;
+    for (const entry of this.entries.values()) {
+      entry.local = undefined;
+      entry.global = undefined;
+    }
+  }
+
+  getConfig(): Config {
+    return this.config;
+  }
+
+  /** Adds or replaces a file; only this file is parsed. */
+  setFile(uri: string, text: string): ParsedFile {
+    const old = this.entries.get(uri);
+    if (old && old.file.text === text) return old.file;
+    if (old) this.unindex(old.file);
+    this.parseCount++;
+    const file = parseFile(uri, text);
+    this.entries.set(uri, { file });
+    this.index(file);
+    this.version++;
+    return file;
+  }
+
+  removeFile(uri: string): void {
+    const old = this.entries.get(uri);
+    if (!old) return;
+    this.unindex(old.file);
+    this.entries.delete(uri);
+    this.version++;
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  file(uri: string): ParsedFile | undefined {
+    return this.entries.get(uri)?.file;
+  }
+
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  private index(file: ParsedFile): void {
+    for (const doc of file.documents) {
+      const facts = factsOf(doc, this.maps);
+      this.facts.set(doc, facts);
+      for (const [map, key] of facts.keys) map.add(key, doc);
+      for (const p of facts.people) this.people.set(p, (this.people.get(p) ?? 0) + 1);
+      for (const d of facts.deciders) this.deciders.set(d, (this.deciders.get(d) ?? 0) + 1);
+    }
+  }
+
+  private unindex(file: ParsedFile): void {
+    for (const doc of file.documents) {
+      const facts = this.facts.get(doc);
+      if (!facts) continue;
+      this.facts.delete(doc);
+      for (const [map, key] of facts.keys) map.remove(key, doc);
+      const drop = (m: Map<string, number>, k: string) => {
+        const n = (m.get(k) ?? 0) - 1;
+        if (n > 0) m.set(k, n);
+        else m.delete(k);
+      };
+      for (const p of facts.people) drop(this.people, p);
+      for (const d of facts.deciders) drop(this.deciders, d);
+    }
+  }
+
+  // ---- WorkspaceView ----
+
+  *documents(kind?: Kind): Iterable<ParsedDocument> {
+    if (kind) {
+      yield* this.maps.byKind.get(kind);
+      return;
+    }
+    for (const entry of this.entries.values()) yield* entry.file.documents;
+  }
+
+  byId(id: string): readonly ParsedDocument[] {
+    return this.maps.byId.get(id);
+  }
+
+  hasRoster(): boolean {
+    return this.maps.byKind.get('roster').length > 0;
+  }
+
+  isPerson(idOrName: string): boolean {
+    return this.people.has(idOrName.trim().toLowerCase());
+  }
+
+  personIds(): string[] {
+    const ids: string[] = [];
+    for (const doc of this.maps.byKind.get('roster')) {
+      for (const listName of ['people', 'groups']) {
+        for (const { item } of items(doc.data?.[listName])) {
+          const id = text(item.id);
+          if (id) ids.push(id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  cyclesTesting(changeIdeaKey: string): readonly ParsedDocument[] {
+    const bare = `#${changeIdeaKey.split('#').pop()}`;
+    const exact = this.maps.cyclesByChangeIdea.get(changeIdeaKey);
+    const loose = this.maps.cyclesByChangeIdea.get(bare);
+    return loose.length ? [...exact, ...loose] : exact;
+  }
+
+  cyclesAfter(cycleId: string): readonly ParsedDocument[] {
+    return this.maps.cyclesByPrevious.get(cycleId);
+  }
+
+  decisionsDecidedBy(party: string): number {
+    return this.deciders.get(party.toLowerCase()) ?? 0;
+  }
+
+  resolveChangeIdea(ref: string): { doc: ParsedDocument; index: number; key: string } | undefined {
+    const hash = ref.indexOf('#');
+    const docId = hash >= 0 ? ref.slice(0, hash) : undefined;
+    const itemId = hash >= 0 ? ref.slice(hash + 1) : ref;
+    const candidates = docId !== undefined ? this.byId(docId) : this.maps.byKind.get('driver-diagram');
+    for (const doc of candidates) {
+      if (doc.kind !== 'driver-diagram' || !doc.data) continue;
+      const item = itemIndex(doc.kind, doc.data, 'change_ideas').get(itemId);
+      if (item && item.list === 'change_ideas') return { doc, index: Number(item.path[1]), key: `${doc.id}#${itemId}` };
+    }
+    return undefined;
+  }
+
+  // ---- diagnostics ----
+
+  /** Diagnostics of one file, sorted by position. */
+  diagnostics(uri: string): Diagnostic[] {
+    const entry = this.entries.get(uri);
+    if (!entry) return [];
+    if (!entry.local) entry.local = this.run(entry.file, 'document');
+    if (!entry.global || entry.global.version !== this.version) {
+      entry.global = { version: this.version, diagnostics: this.run(entry.file, 'workspace') };
+    }
+    return sortDiagnostics([...entry.local, ...entry.global.diagnostics]);
+  }
+
+  /** Diagnostics of every file, by URI (files with none are included with an empty list). */
+  allDiagnostics(): Map<string, Diagnostic[]> {
+    const out = new Map<string, Diagnostic[]>();
+    for (const uri of this.entries.keys()) out.set(uri, this.diagnostics(uri));
+    return out;
+  }
+
+  private severityOf(rule: { id: string; severity: Severity }): Severity | 'off' {
+    return this.config.rules[rule.id]?.severity ?? rule.severity;
+  }
+
+  private run(file: ParsedFile, scope: 'document' | 'workspace'): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const today = this.config.today ?? this.clock();
+    const jargon = this.config.jargon ?? DEFAULT_JARGON;
+    if (scope === 'document') {
+      const severity = this.severityOf({ id: 'yaml/syntax', severity: 'error' });
+      const syntax = [...file.problems, ...file.documents.flatMap((d) => d.syntax)];
+      if (severity !== 'off') {
+        for (const p of syntax) out.push({ uri: file.uri, range: file.lines.rangeOf(p.span), severity, rule: 'yaml/syntax', message: p.message });
+      }
+    }
+    for (const doc of file.documents) {
+      if (scope === 'document' && !doc.syntax.length && !doc.data) {
+        const severity = this.severityOf({ id: 'schema/invalid', severity: 'error' });
+        if (severity !== 'off') out.push({ uri: file.uri, range: file.lines.rangeOf(doc.locate([], 'value')), severity, rule: 'schema/invalid', message: notAMapping(doc) });
+      }
+      if (doc.syntax.length || !doc.data) continue;
+      for (const rule of this.rules) {
+        if ((rule.scope ?? 'document') !== scope || !rule.kinds.includes(doc.kind)) continue;
+        const severity = this.severityOf(rule);
+        if (severity === 'off') continue;
+        const settings = this.config.rules[rule.id]?.options;
+        const ctx: RuleContext = {
+          doc,
+          data: doc.data,
+          workspace: this,
+          today,
+          jargon,
+          option: <T extends OptionValue>(name: string) => (settings?.[name] ?? rule.options?.[name]) as T,
+          report: (report: Report) => out.push(this.toDiagnostic(file, doc, rule.id, severity, report)),
+          insertEntry: (mapPath, key, valueText): EditSpec | undefined => {
+            const ins = doc.insertion(mapPath, key, valueText);
+            return ins && { span: ins.span, text: ins.text };
+          },
+        };
+        try {
+          rule.check(ctx);
+        } catch (error) {
+          // A rule bug must not hide the other diagnostics; it is reported where it happened.
+          out.push({
+            uri: file.uri,
+            range: file.lines.rangeOf(doc.locate([], 'key')),
+            severity: 'error',
+            rule: rule.id,
+            message: `Internal error in rule ${rule.id}: ${String((error as Error)?.message ?? error)}. Please report it.`,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  private spanOf(doc: ParsedDocument, spec: { at?: readonly (string | number)[]; target?: 'key' | 'value' | 'item'; span?: Span }): Span {
+    return spec.span ?? doc.locate(spec.at ?? [], spec.target);
+  }
+
+  private toDiagnostic(file: ParsedFile, doc: ParsedDocument, rule: string, severity: Severity, report: Report): Diagnostic {
+    const d: Diagnostic = {
+      uri: file.uri,
+      range: file.lines.rangeOf(this.spanOf(doc, report)),
+      severity,
+      rule,
+      message: report.message,
+    };
+    if (report.related?.length) {
+      d.related = report.related.map((r) => {
+        const other = this.entries.get(r.doc.uri)?.file ?? file;
+        return { uri: r.doc.uri, range: other.lines.rangeOf(this.spanOf(r.doc, r)), message: r.message };
+      });
+    }
+    if (report.fixes?.length) {
+      d.fixes = report.fixes.map(
+        (f): Fix => ({
+          title: f.title,
+          preferred: f.preferred,
+          edits: f.edits.map((e): TextEdit => ({ range: file.lines.rangeOf(this.spanOf(doc, e)), newText: e.text })),
+        }),
+      );
+    }
+    return d;
+  }
+}
+
+function notAMapping(doc: ParsedDocument): string {
+  const v = doc.value;
+  const shape = v === null || v === undefined ? 'empty' : Array.isArray(v) ? 'a list' : `a single value (${JSON.stringify(v).slice(0, 40)})`;
+  return `This ${doc.kind} is ${shape}, but a document must be a mapping: start it with \`kind: ${doc.kind}\` and \`id: …\` on their own lines.`;
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.rule.localeCompare(b.rule) ||
+      a.message.localeCompare(b.message),
+  );
+}
