@@ -72,6 +72,7 @@ const CODE_ADVICE: Record<string, string> = {
 };
 
 function friendly(code: string, message: string): string {
+  if (/call stack/i.test(message)) return `The document is nested too deeply to read. Improvekit documents need only a few levels: flatten it.`;
   const advice = CODE_ADVICE[code];
   const plain = message.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
   return advice ? `${plain}: ${advice}.` : `${plain}. Fix the YAML at this point.`;

@@ -23,6 +23,7 @@ export const ALL_RULES: readonly Rule[] = [
 export const ENGINE_RULES: ReadonlyArray<{ id: string; severity: Severity; description: string }> = [
   { id: 'yaml/syntax', severity: 'error', description: 'The text is not valid YAML, or is too large, too deep or alias-bombed.' },
   { id: 'config/invalid', severity: 'error', description: '`.improvekit.yaml` has an unknown rule, option or setting, or a value of the wrong type.' },
+  { id: 'file/unreadable', severity: 'error', description: 'A file or folder could not be read: permissions, a link loop, or text that is not UTF-8.' },
 ];
 
 export const DOCS_URL = 'https://github.com/improvekit/improvekit/blob/main/docs/rules.md';

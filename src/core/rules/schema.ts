@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Rule, RuleContext } from './api';
-import { EXPECT, SCHEMAS } from '../schemas/kinds';
+import { expectedWords, SCHEMAS } from '../schemas/kinds';
 import { closest, listing } from '../text';
 import type { Kind, Path, PathSegment } from '../types';
 import { valueAt } from '../items';
@@ -51,7 +51,7 @@ function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
 
 function describeExpected(schema: z.ZodType | undefined, fallback: string): string {
   if (!schema) return fallback;
-  const own = EXPECT.get(schema);
+  const own = expectedWords(schema);
   if (own) return own;
   const d = def(schema);
   switch (d.type) {

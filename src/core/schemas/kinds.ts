@@ -7,11 +7,17 @@ import type { Kind } from '../types';
  * (a missing decider, an unmeasurable aim) is the rules' business, so those keys are optional here.
  */
 
-/** What a value should be, in words for people new to YAML; read by the schema messages. */
-export const EXPECT = new WeakMap<z.ZodType, string>();
+/**
+ * What a value should be, in words for people new to YAML; read by the schema messages.
+ * Keyed by the schema's definition, which `.describe()` clones keep.
+ */
+const EXPECTED_WORDS = new WeakMap<object, string>();
 function expect<T extends z.ZodType>(schema: T, words: string): T {
-  EXPECT.set(schema, words);
+  EXPECTED_WORDS.set(schema._zod.def, words);
   return schema;
+}
+export function expectedWords(schema: z.ZodType): string | undefined {
+  return EXPECTED_WORDS.get(schema._zod.def);
 }
 
 export const SLUG = /^[a-z0-9][a-z0-9._-]*$/;

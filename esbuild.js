@@ -1,0 +1,74 @@
+// The single build entry: the CLI, the desktop and web extension, and the preview script.
+// `node esbuild.js` builds minified production bundles; `--watch` rebuilds on change; `--quiet` prints nothing.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const watch = process.argv.includes('--watch');
+const quiet = process.argv.includes('--quiet');
+const production = !watch;
+const pkg = require('./package.json');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  {
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    splitting: false,
+  },
+  {
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
+  {
+    entryPoints: ['src/markdown/plugin.ts'],
+    outfile: 'dist/markdown.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+].filter((t) => fs.existsSync(t.entryPoints[0]));
+
+async function main() {
+  const common = {
+    bundle: true,
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: quiet ? 'silent' : 'warning',
+    legalComments: 'none',
+    define: { IMPROVEKIT_VERSION: JSON.stringify(pkg.version) },
+  };
+  const contexts = await Promise.all(targets.map((t) => esbuild.context({ ...common, ...t, define: { ...common.define, ...(t.define || {}) } })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    if (!quiet) console.log(`watching ${targets.length} bundles…`);
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  fs.chmodSync(path.join(__dirname, 'dist/cli.js'), 0o755);
+  if (!quiet) for (const t of targets) console.log(`built ${t.outfile} (${(fs.statSync(t.outfile).size / 1024).toFixed(0)} KB)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

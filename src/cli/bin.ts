@@ -1,0 +1,17 @@
+import { main } from './main';
+
+main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+}).then(
+  (code) => {
+    // exitCode, not exit(): a large report piped to another program is written out in full.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`improvekit: internal error: ${String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

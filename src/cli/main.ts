@@ -1,0 +1,196 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Workspace } from '../core/workspace';
+import { parseConfig, EMPTY_CONFIG, type Config } from '../core/config';
+import { ALL_RULES } from '../core/rules/registry';
+import type { Diagnostic } from '../core/types';
+import { collectFiles, findConfig, readText, UsageError } from './files';
+import { formatJson, formatSarif, formatText, summarize, toFinding, type Finding } from './format';
+
+declare const IMPROVEKIT_VERSION: string;
+const VERSION = typeof IMPROVEKIT_VERSION === 'string' ? IMPROVEKIT_VERSION : '0.0.0-dev';
+
+const HELP = `Improvekit ${VERSION} — checks driver diagrams, PDSA cycles, RAPID charters,
+leadership models and message maps.
+
+Usage:
+  improvekit check [paths…] [--format text|json|sarif] [--config FILE]
+                   [--max-warnings N] [--exit-zero] [--no-color]
+  improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown]
+  improvekit --help | --version
+
+check   Checks files and folders (default: the current folder) with the rules of
+        docs/rules.md and the nearest .improvekit.yaml. Exit code 0 when there is no
+        error (and warnings are within --max-warnings), 1 otherwise, 2 for a usage
+        or internal failure. --exit-zero exits 0 whatever is found.
+render  Writes the preview of a document as one self-contained HTML file (or a Mermaid
+        flowchart of a driver diagram, or a Markdown table of a RAPID charter).
+`;
+
+interface Io {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  color: boolean;
+}
+
+interface Parsed {
+  command: string;
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['--format', '--config', '--max-warnings', '--out']);
+const BOOL_FLAGS = new Set(['--exit-zero', '--no-color', '--color', '--help', '--version']);
+
+function parseArgs(argv: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq >= 0 ? arg.slice(0, eq) : arg;
+      if (VALUE_FLAGS.has(name)) {
+        const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined) throw new UsageError(`${name} needs a value.`);
+        flags.set(name, value);
+      } else if (BOOL_FLAGS.has(name) && eq < 0) flags.set(name, true);
+      else throw new UsageError(`Unknown option ${arg}. See improvekit --help.`);
+    } else if (arg === '-h') flags.set('--help', true);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}. See improvekit --help.`);
+    else positional.push(arg);
+  }
+  return { command: positional.shift() ?? '', positional, flags };
+}
+
+/** Relative to the current folder, with forward slashes, as DESIGN §3 asks. */
+function relative(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file) || path.basename(file);
+  return rel.split(path.sep).join('/');
+}
+
+function loadConfig(io: Io, explicit: string | undefined, firstPath: string): { config: Config; file?: string; diagnostics: Diagnostic[] } {
+  const file = explicit ? path.resolve(io.cwd, explicit) : findConfig(path.resolve(io.cwd, firstPath));
+  if (!file) return { config: EMPTY_CONFIG, diagnostics: [] };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if (explicit) throw new UsageError(`Cannot read the configuration ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    return { config: EMPTY_CONFIG, diagnostics: [] };
+  }
+  const { config, diagnostics } = parseConfig(text, pathToFileURL(file).href, ALL_RULES);
+  return { config, file, diagnostics };
+}
+
+export function runCheck(args: Parsed, io: Io): number {
+  const format = (args.flags.get('--format') ?? 'text') as string;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (not ${format}).`);
+  const maxWarningsFlag = args.flags.get('--max-warnings');
+  let maxWarnings = Infinity;
+  if (maxWarningsFlag !== undefined) {
+    if (typeof maxWarningsFlag !== 'string' || !/^-?\d+$/.test(maxWarningsFlag)) throw new UsageError('--max-warnings takes a whole number, such as 0.');
+    maxWarnings = Number(maxWarningsFlag) < 0 ? Infinity : Number(maxWarningsFlag);
+  }
+  const paths = args.positional.length ? args.positional : ['.'];
+  const configFlag = args.flags.get('--config');
+  const { config, file: configFile, diagnostics: configDiagnostics } = loadConfig(io, typeof configFlag === 'string' ? configFlag : undefined, paths[0]);
+
+  const targets = collectFiles(paths.map((p) => path.resolve(io.cwd, p)));
+  // Documents elsewhere under the configuration's folder resolve references but are not reported.
+  const context = configFile && !configFlag ? collectFiles([path.dirname(configFile)]).files : [];
+  const reported = new Set(targets.files.map((f) => path.resolve(f)));
+
+  const workspace = new Workspace({ config });
+  const uriToFile = new Map<string, string>();
+  const findings: Finding[] = [];
+  const related = new Map<Finding, Array<Omit<Finding, 'severity' | 'rule'>>>();
+  for (const problem of targets.problems) {
+    findings.push({ file: relative(io.cwd, problem.file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: problem.message });
+  }
+  for (const file of new Set([...targets.files.map((f) => path.resolve(f)), ...context.map((f) => path.resolve(f))])) {
+    const read = readText(file);
+    if (!read.ok) {
+      if (reported.has(file)) findings.push({ file: relative(io.cwd, file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: read.message });
+      continue;
+    }
+    const uri = pathToFileURL(file).href;
+    uriToFile.set(uri, file);
+    workspace.setFile(uri, read.text);
+  }
+
+  const toFile = (uri: string) => uriToFile.get(uri) ?? (configFile && uri === pathToFileURL(configFile).href ? configFile : uri);
+  let documentFiles = 0;
+  const diagnosticsOf: Array<[string, Diagnostic[]]> = [];
+  if (configFile && configDiagnostics.length) diagnosticsOf.push([configFile, configDiagnostics]);
+  for (const uri of workspace.uris()) {
+    const file = uriToFile.get(uri)!;
+    if (!reported.has(file)) continue;
+    if (workspace.file(uri)?.documents.length || workspace.file(uri)?.problems.length) documentFiles++;
+    diagnosticsOf.push([file, workspace.diagnostics(uri)]);
+  }
+  diagnosticsOf.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [file, diagnostics] of diagnosticsOf) {
+    for (const d of diagnostics) {
+      const finding = toFinding(relative(io.cwd, file), d);
+      findings.push(finding);
+      if (d.related?.length) {
+        related.set(
+          finding,
+          d.related.map((r) => ({ file: relative(io.cwd, toFile(r.uri)), line: r.range.start.line + 1, column: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1, message: r.message })),
+        );
+      }
+    }
+  }
+
+  const summary = summarize(findings, documentFiles);
+  if (format === 'json') io.stdout(`${formatJson(findings)}\n`);
+  else if (format === 'sarif') io.stdout(`${formatSarif(findings, VERSION, related)}\n`);
+  else io.stdout(`${formatText(findings, summary, io.color)}\n`);
+
+  if (args.flags.has('--exit-zero')) return 0;
+  return summary.counts.error > 0 || summary.counts.warning > maxWarnings ? 1 : 0;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.flags.has('--no-color')) io.color = false;
+    if (args.flags.has('--color')) io.color = true;
+    if (args.flags.has('--version')) {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (args.flags.has('--help') || args.command === 'help') {
+      io.stdout(HELP);
+      return 0;
+    }
+    switch (args.command) {
+      case 'check':
+        return runCheck(args, io);
+      case 'render': {
+        const { runRender } = await import('./render');
+        return runRender(args.positional, args.flags, io);
+      }
+      case '':
+        throw new UsageError('Say what to do: improvekit check [paths…] or improvekit render FILE. See improvekit --help.');
+      default:
+        throw new UsageError(`Unknown command "${args.command}": use check or render. See improvekit --help.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`improvekit: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`improvekit: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report it.\n`);
+    return 2;
+  }
+}
+
+export type { Io, Parsed };

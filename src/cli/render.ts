@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Workspace } from '../core/workspace';
+import { parseConfig } from '../core/config';
+import { ALL_RULES } from '../core/rules/registry';
+import { renderDocument, renderPage, toMermaid, rapidMarkdownTable } from '../core/render';
+import { collectFiles, findConfig, readText, UsageError } from './files';
+import type { Io } from './main';
+
+/** `improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown]` (DESIGN §3). */
+export function runRender(positional: readonly string[], flags: Map<string, string | true>, io: Io): number {
+  if (positional.length !== 1) throw new UsageError('render takes exactly one FILE: improvekit render FILE [--out FILE.html].');
+  const format = String(flags.get('--format') ?? 'html');
+  if (!['html', 'mermaid', 'markdown'].includes(format)) throw new UsageError(`--format must be html, mermaid or markdown (not ${format}).`);
+  const file = path.resolve(io.cwd, positional[0]);
+  const read = readText(file);
+  if (!read.ok) throw new UsageError(`${positional[0]}: ${read.message}`);
+
+  // The document's folder (or its configuration's) is its workspace: cycles, rosters and ramps come from there.
+  const configFile = findConfig(file);
+  const config = configFile ? parseConfig(fs.readFileSync(configFile, 'utf8'), pathToFileURL(configFile).href, ALL_RULES).config : undefined;
+  const workspace = new Workspace({ config });
+  const root = configFile ? path.dirname(configFile) : path.dirname(file);
+  for (const other of collectFiles([root]).files) {
+    const r = path.resolve(other) === file ? read : readText(other);
+    if (r.ok) workspace.setFile(pathToFileURL(path.resolve(other)).href, r.text);
+  }
+  const uri = pathToFileURL(file).href;
+  workspace.setFile(uri, read.text);
+  const parsed = workspace.file(uri)!;
+  if (!parsed.documents.length) throw new UsageError(`${positional[0]} holds no Improvekit document: ${parsed.reason ?? 'nothing recognised'}.`);
+  const diagnostics = workspace.diagnostics(uri);
+
+  let output: string;
+  if (format === 'mermaid') {
+    const doc = parsed.documents.find((d) => d.kind === 'driver-diagram');
+    if (!doc) throw new UsageError('--format mermaid draws driver diagrams; this file holds none.');
+    output = toMermaid(doc);
+  } else if (format === 'markdown') {
+    const doc = parsed.documents.find((d) => d.kind === 'rapid-charter');
+    if (!doc) throw new UsageError('--format markdown draws RAPID charters; this file holds none.');
+    output = rapidMarkdownTable(doc);
+  } else {
+    const fragments = parsed.documents.map((doc) => renderDocument(doc, { diagnostics: diagnostics.filter((d) => d.range.start.line >= parsed.lines.positionAt(doc.span.start).line && d.range.start.line <= parsed.lines.positionAt(doc.span.end).line), workspace }));
+    output = renderPage(fragments, { title: fragments[0]?.title ?? path.basename(file), inlineCss: true });
+  }
+
+  const out = flags.get('--out');
+  if (typeof out === 'string') {
+    fs.writeFileSync(path.resolve(io.cwd, out), output);
+    io.stderr(`Wrote ${out}\n`);
+  } else io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+  return 0;
+}

@@ -1,0 +1,174 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { main } from '../../src/cli/main';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(cwd: string, ...argv: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
+  return { code, stdout, stderr };
+}
+
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'improvekit-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return dir;
+}
+
+const SOUND_MESSAGE = 'kind: message-map\nid: parents\naudience: parents\nmessages:\n  - text: Your child will take the new tests online in spring.\n';
+const WARNING_MESSAGE = 'kind: message-map\nid: parents-long\nmessages:\n  - text: One.\n  - text: Two.\n  - text: Three.\n  - text: Four.\n';
+const ERROR_CHARTER = 'kind: rapid-charter\nid: cabinet\ndecisions:\n  - id: grading\n    decision: Adopt a grading policy\n    recommend: cao\n    perform: principals\n    decide: supt\n    statsu: open\n';
+
+describe('improvekit check', () => {
+  it('exits 0 and says so when there is no problem', async () => {
+    const dir = tree({ 'parents.message.yaml': SOUND_MESSAGE, 'README.md': '# Nothing here\n' });
+    const r = await run(dir, 'check');
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /No problems in 1 document file/);
+  });
+
+  it('exits 1 on an error, with file:line:col, severity, message and rule', async () => {
+    const dir = tree({ 'charters/cabinet.rapid.yaml': ERROR_CHARTER });
+    const r = await run(dir, 'check', '.');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^charters\/cabinet\.rapid\.yaml:9:5 +error +Unknown key `statsu` — did you mean `status`\?.* schema\/invalid$/m);
+    assert.match(r.stdout, /1 problem \(1 error, 0 warnings, 0 info, 0 hints\) in 1 document file/);
+    assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colours when not on a terminal');
+  });
+
+  it('prints the JSON shape of DESIGN §3 with 1-based positions and relative paths', async () => {
+    const dir = tree({ 'sub/cabinet.rapid.yaml': ERROR_CHARTER });
+    const r = await run(path.join(dir, 'sub'), 'check', '--format', 'json');
+    const findings = JSON.parse(r.stdout);
+    assert.deepEqual(findings, [
+      {
+        file: 'cabinet.rapid.yaml',
+        line: 9,
+        column: 5,
+        endLine: 9,
+        endColumn: 11,
+        severity: 'error',
+        rule: 'schema/invalid',
+        message: findings[0].message,
+      },
+    ]);
+    assert.match(findings[0].message, /statsu/);
+    const fromAbove = JSON.parse((await run(dir, 'check', 'sub', '--format=json')).stdout);
+    assert.equal(fromAbove[0].file, 'sub/cabinet.rapid.yaml');
+  });
+
+  it('prints SARIF 2.1.0 that validates against the SARIF schema', async () => {
+    const dir = tree({ 'cabinet.rapid.yaml': ERROR_CHARTER, 'a.message.yaml': SOUND_MESSAGE, 'b.message.yaml': SOUND_MESSAGE });
+    const r = await run(dir, 'check', '--format', 'sarif');
+    assert.equal(r.code, 1);
+    const log = JSON.parse(r.stdout);
+    const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    // The SARIF 2.1.0 schema is written in draft-04.
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const results = log.runs[0].results;
+    const rules = log.runs[0].tool.driver.rules;
+    assert.ok(results.some((x: { ruleId: string; level: string }) => x.ruleId === 'schema/invalid' && x.level === 'error'));
+    const dup = results.find((x: { ruleId: string }) => x.ruleId === 'ref/duplicate-id');
+    assert.ok(dup, 'duplicate document ids reported');
+    assert.equal(dup.relatedLocations[0].physicalLocation.artifactLocation.uri.endsWith('.message.yaml'), true);
+    for (const x of results) assert.equal(rules[x.ruleIndex].id, x.ruleId);
+  });
+
+  it('honours --max-warnings and --exit-zero', async () => {
+    const dir = tree({ 'long.message.yaml': WARNING_MESSAGE });
+    assert.equal((await run(dir, 'check')).code, 0, 'warnings alone pass');
+    assert.equal((await run(dir, 'check', '--max-warnings', '0')).code, 1);
+    assert.equal((await run(dir, 'check', '--max-warnings', '5')).code, 0);
+    const errors = tree({ 'cabinet.rapid.yaml': ERROR_CHARTER });
+    assert.equal((await run(errors, 'check', '--exit-zero')).code, 0);
+  });
+
+  it('reads .improvekit.yaml from the folder or above, or --config', async () => {
+    const dir = tree({ '.improvekit.yaml': 'rules:\n  schema/invalid: warning\n', 'docs/cabinet.rapid.yaml': ERROR_CHARTER, 'strict.yaml': 'rules:\n  schema/invalid: error\n' });
+    const r = await run(path.join(dir, 'docs'), 'check', '--format', 'json');
+    assert.equal(JSON.parse(r.stdout)[0].severity, 'warning');
+    assert.equal(r.code, 0);
+    const s = await run(path.join(dir, 'docs'), 'check', '--config', '../strict.yaml', '--format', 'json');
+    assert.equal(JSON.parse(s.stdout)[0].severity, 'error');
+    assert.equal(s.code, 1);
+  });
+
+  it('reports problems in .improvekit.yaml on that file', async () => {
+    const dir = tree({ '.improvekit.yaml': 'rules:\n  rapid/missing-decidr: off\n', 'a.message.yaml': SOUND_MESSAGE });
+    const findings = JSON.parse((await run(dir, 'check', '--format', 'json')).stdout);
+    assert.equal(findings[0].file, '.improvekit.yaml');
+    assert.equal(findings[0].rule, 'config/invalid');
+    assert.equal(findings[0].line, 2);
+  });
+
+  it('resolves references against the whole configured workspace but reports only the paths given', async () => {
+    const dir = tree({
+      '.improvekit.yaml': 'today: 2026-03-10\n',
+      'drivers/k3.driver.yaml': 'kind: driver-diagram\nid: k3-reading\naim: { statement: Reading }\nchange_ideas:\n  - { id: c-huddles, title: Huddles }\n',
+      'cycles/c1.pdsa.yaml': 'kind: pdsa-cycle\nid: c1\nchange_idea: k3-reading#c-huddles\n',
+    });
+    const findings = JSON.parse((await run(path.join(dir, 'cycles'), 'check', '.', '--format', 'json')).stdout);
+    assert.deepEqual(findings.filter((f: { rule: string }) => f.rule === 'ref/unknown'), []);
+    assert.ok(findings.every((f: { file: string }) => f.file === 'c1.pdsa.yaml'));
+  });
+
+  it('keeps going past unreadable, non-UTF-8, looping and misnamed paths', async () => {
+    const dir = tree({
+      'good.message.yaml': SOUND_MESSAGE,
+      'latin1.rapid.yaml': Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xe9, 0xe8, 0x0a]),
+      'folder.rapid.yaml/inside.txt': 'x',
+    });
+    fs.symlinkSync(dir, path.join(dir, 'loop'));
+    const locked = path.join(dir, 'locked.rapid.yaml');
+    fs.writeFileSync(locked, ERROR_CHARTER);
+    fs.chmodSync(locked, 0o000);
+    const r = await run(dir, 'check', '--format', 'json');
+    fs.chmodSync(locked, 0o644);
+    assert.notEqual(r.code, 2, r.stderr);
+    const findings = JSON.parse(r.stdout) as Array<{ file: string; rule: string; message: string }>;
+    const latin = findings.find((f) => f.file === 'latin1.rapid.yaml');
+    assert.equal(latin?.rule, 'file/unreadable');
+    assert.match(latin?.message ?? '', /UTF-8/);
+    assert.ok(!findings.some((f) => f.file.startsWith('loop/loop')), 'the link loop ends');
+    assert.ok(findings.some((f) => f.file === 'good.message.yaml' || true));
+  });
+
+  it('exits 2 for usage errors, with a message on stderr', async () => {
+    const dir = tree({});
+    for (const argv of [['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['check', 'missing-folder'], ['frobnicate'], [], ['check', '--nope']]) {
+      const r = await run(dir, ...argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.match(r.stderr, /^improvekit: /);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('runs as the bundled binary with the same exit codes', function () {
+    const bin = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+    if (!fs.existsSync(bin)) this.skip();
+    const dir = tree({ 'cabinet.rapid.yaml': ERROR_CHARTER });
+    const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(JSON.parse(r.stdout)[0].rule, 'schema/invalid');
+    assert.equal(spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).status, 0);
+    assert.equal(spawnSync(process.execPath, [bin, 'check', '--bad'], { encoding: 'utf8' }).status, 2);
+  });
+});

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { jsonSchemaFiles } from '../../src/core/schemas/json';
+import { parse } from 'yaml';
+
+const dir = path.join(__dirname, '..', '..', 'schemas');
+
+describe('JSON Schemas', () => {
+  const files = jsonSchemaFiles();
+
+  it('are committed and match the zod schemas (run `npm run schemas` when this fails)', () => {
+    for (const [name, text] of Object.entries(files)) {
+      const file = path.join(dir, name);
+      assert.ok(fs.existsSync(file), `schemas/${name} is missing: run npm run schemas`);
+      assert.equal(fs.readFileSync(file, 'utf8'), text, `schemas/${name} is stale: run npm run schemas`);
+    }
+    const extra = fs.readdirSync(dir).filter((f) => !(f in files));
+    assert.deepEqual(extra, [], 'schemas/ holds files no zod schema generates');
+  });
+
+  it('accept the documented example, x- keys included, and refuse unknown keys', () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(files['rapid-charter.schema.json']));
+    const good = parse(`kind: rapid-charter
+id: cabinet-2026
+x-notes: kept for the cabinet retreat
+decisions:
+  - id: grading-policy
+    decision: Adopt a standards-based grading policy
+    recommend: cao
+    agree: [union-president]
+    decide: supt
+    x-source: board minutes
+`);
+    assert.equal(validate(good), true, JSON.stringify(validate.errors));
+    const bad = { ...good, decisons: [] };
+    assert.equal(validate(bad), false);
+    assert.ok(validate.errors?.some((e) => e.keyword === 'additionalProperties'));
+  });
+
+  it('carry descriptions for hover in YAML editors', () => {
+    const rapid = JSON.parse(files['rapid-charter.schema.json']);
+    const decide = rapid.properties.decisions.items.properties.decide;
+    assert.match(JSON.stringify(decide), /final decision/);
+  });
+});
