@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../src/core/workspace';
 import { parseConfig, CONFIG_FILE, type Config } from '../src/core/config';
-import { ALL_RULES } from '../src/core/rules/registry';
 import type { Diagnostic } from '../src/core/types';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
@@ -10,7 +9,7 @@ export const FIXTURES = path.join(__dirname, 'fixtures');
 export const TEST_TODAY = '2026-03-10';
 
 export function configFrom(text: string): Config {
-  return parseConfig(text, CONFIG_FILE, ALL_RULES).config;
+  return parseConfig(text, CONFIG_FILE).config;
 }
 
 /** A workspace of in-memory files (`name → text`); `.improvekit.yaml` among them is the config. */

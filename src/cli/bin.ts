@@ -1,17 +1,24 @@
+import { isMainThread } from 'node:worker_threads';
 import { main } from './main';
 
-main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
-}).then(
-  (code) => {
-    // exitCode, not exit(): a large report piped to another program is written out in full.
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`improvekit: internal error: ${String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+// The same bundle runs as a worker thread on large workspaces (see parallel.ts); only the main thread runs the command.
+if (isMainThread) run();
+
+function run(): void {
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    script: __filename,
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+  }).then(
+    (code) => {
+      // exitCode, not exit(): a large report piped to another program is written out in full.
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`improvekit: internal error: ${String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

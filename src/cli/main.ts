@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Workspace } from '../core/workspace';
+import { Workspace, localToday } from '../core/workspace';
 import { parseConfig, EMPTY_CONFIG, type Config } from '../core/config';
-import { ALL_RULES } from '../core/rules/registry';
 import type { Diagnostic } from '../core/types';
-import { collectFiles, findConfig, readText, UsageError } from './files';
+import { collectFiles, findConfig, UsageError } from './files';
+import { loadFiles } from './parallel';
 import { formatJson, formatSarif, formatText, summarize, toFinding, type Finding } from './format';
 
 declare const IMPROVEKIT_VERSION: string;
@@ -30,6 +30,8 @@ render  Writes the preview of a document as one self-contained HTML file (or a M
 
 interface Io {
   cwd: string;
+  /** The bundled script, so a worker thread can run it on large workspaces; absent: one thread. */
+  script?: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   color: boolean;
@@ -85,11 +87,11 @@ function loadConfig(io: Io, explicit: string | undefined, firstPath: string): { 
     if (explicit) throw new UsageError(`Cannot read the configuration ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
     return { config: EMPTY_CONFIG, diagnostics: [] };
   }
-  const { config, diagnostics } = parseConfig(text, pathToFileURL(file).href, ALL_RULES);
+  const { config, diagnostics } = parseConfig(text, pathToFileURL(file).href);
   return { config, file, diagnostics };
 }
 
-export function runCheck(args: Parsed, io: Io): number {
+export async function runCheck(args: Parsed, io: Io): Promise<number> {
   const format = (args.flags.get('--format') ?? 'text') as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (not ${format}).`);
   const maxWarningsFlag = args.flags.get('--max-warnings');
@@ -107,22 +109,21 @@ export function runCheck(args: Parsed, io: Io): number {
   const context = configFile && !configFlag ? collectFiles([path.dirname(configFile)]).files : [];
   const reported = new Set(targets.files.map((f) => path.resolve(f)));
 
-  const workspace = new Workspace({ config });
+  const today = config.today ?? localToday();
+  const workspace = new Workspace({ config, today: () => today });
   const uriToFile = new Map<string, string>();
   const findings: Finding[] = [];
   const related = new Map<Finding, Array<Omit<Finding, 'severity' | 'rule'>>>();
   for (const problem of targets.problems) {
     findings.push({ file: relative(io.cwd, problem.file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: problem.message });
   }
-  for (const file of new Set([...targets.files.map((f) => path.resolve(f)), ...context.map((f) => path.resolve(f))])) {
-    const read = readText(file);
-    if (!read.ok) {
-      if (reported.has(file)) findings.push({ file: relative(io.cwd, file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: read.message });
+  const all = [...new Set([...targets.files.map((f) => path.resolve(f)), ...context.map((f) => path.resolve(f))])];
+  for (const loaded of await loadFiles(workspace, all, config, today, io.script ?? '')) {
+    if (!loaded.ok) {
+      if (reported.has(loaded.file)) findings.push({ file: relative(io.cwd, loaded.file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: loaded.message });
       continue;
     }
-    const uri = pathToFileURL(file).href;
-    uriToFile.set(uri, file);
-    workspace.setFile(uri, read.text);
+    uriToFile.set(loaded.uri, loaded.file);
   }
 
   const toFile = (uri: string) => uriToFile.get(uri) ?? (configFile && uri === pathToFileURL(configFile).href ? configFile : uri);
@@ -173,7 +174,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     switch (args.command) {
       case 'check':
-        return runCheck(args, io);
+        return await runCheck(args, io);
       case 'render': {
         const { runRender } = await import('./render');
         return runRender(args.positional, args.flags, io);

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workspace } from '../core/workspace';
 import { parseConfig } from '../core/config';
-import { ALL_RULES } from '../core/rules/registry';
 import { renderDocument, renderPage, toMermaid, rapidMarkdownTable } from '../core/render';
 import { collectFiles, findConfig, readText, UsageError } from './files';
 import type { Io } from './main';
@@ -19,7 +18,7 @@ export function runRender(positional: readonly string[], flags: Map<string, stri
 
   // The document's folder (or its configuration's) is its workspace: cycles, rosters and ramps come from there.
   const configFile = findConfig(file);
-  const config = configFile ? parseConfig(fs.readFileSync(configFile, 'utf8'), pathToFileURL(configFile).href, ALL_RULES).config : undefined;
+  const config = configFile ? parseConfig(fs.readFileSync(configFile, 'utf8'), pathToFileURL(configFile).href).config : undefined;
   const workspace = new Workspace({ config });
   const root = configFile ? path.dirname(configFile) : path.dirname(file);
   for (const other of collectFiles([root]).files) {

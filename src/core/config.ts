@@ -1,6 +1,7 @@
 import { parseDocument, isMap, isScalar, type Node, type Pair } from 'yaml';
 import { LineIndex, closest } from './text';
-import type { OptionValue, Rule } from './rules/api';
+import type { OptionValue } from './rules/api';
+import { ALL_RULES, ENGINE_RULES } from './rules/registry';
 import { SEVERITIES, type Diagnostic, type Severity, type Span } from './types';
 import { date } from './rules/shape';
 
@@ -37,7 +38,11 @@ const SEVERITY_ALIASES: Record<string, Severity | 'off'> = {
  * Reads `.improvekit.yaml`. Never throws: problems come back as diagnostics on the
  * configuration file, and whatever is valid still applies.
  */
-export function parseConfig(text: string, uri: string, rules: readonly Rule[]): { config: Config; diagnostics: Diagnostic[] } {
+/** What configuration can name: every rule, and the diagnostics the engine reports itself. */
+type Configurable = { id: string; options?: Readonly<Record<string, OptionValue>> };
+const CONFIGURABLE: readonly Configurable[] = [...ALL_RULES, ...ENGINE_RULES];
+
+export function parseConfig(text: string, uri: string, rules: readonly Configurable[] = CONFIGURABLE): { config: Config; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const config: Config = { rules: {} };
@@ -107,7 +112,7 @@ function readSeverity(value: unknown): Severity | 'off' | undefined {
 
 function readRuleSetting(
   node: Node | null,
-  rules: readonly Rule[],
+  rules: readonly Configurable[],
   problem: (node: unknown, message: string, severity?: Severity) => void,
 ): RuleSetting {
   const setting: RuleSetting = { options: {} };

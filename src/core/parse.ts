@@ -44,7 +44,12 @@ export interface ParsedDocument {
   has(path: Path): boolean;
   /** Where and what to insert so that the mapping at a path gains `key: valueText` (for fixes). */
   insertion(mapPath: Path, key: string, valueText: string): { span: Span; text: string } | undefined;
+  /** Spans of every path, for `toPortable`. */
+  spanTable(): SpanTable;
 }
+
+/** Path (segments joined by U+0001) → [key start, key end, value start, value end, item start, item end]. */
+export type SpanTable = Record<string, [number, number, number, number, number, number]>;
 
 export interface ParsedFile {
   uri: string;
@@ -78,7 +83,7 @@ function friendly(code: string, message: string): string {
   return advice ? `${plain}: ${advice}.` : `${plain}. Fix the YAML at this point.`;
 }
 
-function nodeSpan(node: Node | null | undefined, base: number): Span | undefined {
+function rawNodeSpan(node: Node | null | undefined, base: number): Span | undefined {
   const r = node?.range;
   if (!r) return undefined;
   return { start: base + r[0], end: base + Math.max(r[0], r[1]) };
@@ -95,6 +100,14 @@ function columnOf(text: string, offset: number): number {
 }
 
 function makeLocator(doc: Document.Parsed, base: number, fallback: Span, text: string) {
+  // A block collection's range runs through its final line break: a span ends at its last character.
+  const nodeSpan = (node: Node | null | undefined, offset: number): Span | undefined => {
+    const span = rawNodeSpan(node, offset);
+    if (!span) return span;
+    let end = span.end;
+    while (end > span.start && /[\r\n \t]/.test(text[end - 1])) end--;
+    return end === span.end ? span : { start: span.start, end };
+  };
   const walk = (path: Path) => {
     let node = doc.contents as Node | null;
     let pair: Pair | undefined;
@@ -117,23 +130,41 @@ function makeLocator(doc: Document.Parsed, base: number, fallback: Span, text: s
     return { node, pair, complete: depth === path.length, depth };
   };
 
-  const locate = (path: Path, target: Target = 'value'): Span => {
-    const { node, pair, complete } = walk(path);
+  /** The spans a diagnostic may point at, for the node at a path (and the pair holding it). */
+  const targets = (node: Node | null, pair: Pair | undefined): Record<Target, Span> => {
     const keySpan = pair ? nodeSpan(pair.key as Node, base) : undefined;
     const valueSpan = nodeSpan(node, base);
-    if (!complete) return keySpan ?? valueSpan ?? fallback;
-    if (target === 'key') return keySpan ?? valueSpan ?? fallback;
-    if (target === 'item' && isMap(node)) {
+    const key = keySpan ?? valueSpan ?? fallback;
+    const value = valueSpan && (valueSpan.end > valueSpan.start || !keySpan) ? valueSpan : key;
+    let item = value;
+    if (isMap(node)) {
       // An item is shown by its id, else by its first entry: a whole multi-line item is too loud.
       const idPair = node.items.find((p) => scalarKey(p) === 'id') ?? node.items[0];
-      if (idPair) {
-        const k = nodeSpan(idPair.key as Node, base);
-        const v = nodeSpan(idPair.value as Node, base);
-        if (k) return { start: k.start, end: v?.end ?? k.end };
-      }
+      const k = idPair && nodeSpan(idPair.key as Node, base);
+      if (k) item = { start: k.start, end: nodeSpan(idPair.value as Node, base)?.end ?? k.end };
     }
-    if (valueSpan && (valueSpan.end > valueSpan.start || !keySpan)) return valueSpan;
-    return keySpan ?? valueSpan ?? fallback;
+    return { key, value, item };
+  };
+
+  const locate = (path: Path, target: Target = 'value'): Span => {
+    const { node, pair, complete } = walk(path);
+    const t = targets(node, pair);
+    return complete ? t[target] : t.key;
+  };
+
+  /** Every path's spans, so the document can be located without its syntax tree (see toPortable). */
+  const table = (): SpanTable => {
+    const out: SpanTable = {};
+    const visit = (node: Node | null, pair: Pair | undefined, path: string, depth: number) => {
+      const t = targets(node, pair);
+      out[path] = [t.key.start, t.key.end, t.value.start, t.value.end, t.item.start, t.item.end];
+      if (depth > LIMITS.maxDepth) return;
+      const prefix = path ? `${path}\u0001` : '';
+      if (isMap(node)) for (const p of node.items) visit(p.value as Node | null, p, `${prefix}${String(scalarKey(p))}`, depth + 1);
+      else if (isSeq(node)) node.items.forEach((item, i) => visit(isPair(item) ? ((item as Pair).value as Node | null) : (item as Node), undefined, `${prefix}${i}`, depth + 1));
+    };
+    visit(doc.contents as Node | null, undefined, '', 0);
+    return out;
   };
   const has = (path: Path) => walk(path).complete;
 
@@ -158,7 +189,7 @@ function makeLocator(doc: Document.Parsed, base: number, fallback: Span, text: s
     }
     return undefined;
   };
-  return { locate, has, insertion };
+  return { locate, has, insertion, table };
 }
 
 function depthOf(value: unknown, limit: number): number {
@@ -185,8 +216,7 @@ function hasBinary(text: string): boolean {
 
 /** Parses a file into its Improvekit documents. Never throws. */
 export function parseFile(uri: string, text: string): ParsedFile {
-  const lines = new LineIndex(text);
-  const file: ParsedFile = { uri, text, lines, documents: [], problems: [] };
+  const file = emptyFile(uri, text);
   const recognition = recognize(uri, text);
   if (!recognition.segments.length) {
     file.reason = recognition.reason;
@@ -219,6 +249,20 @@ export function parseFile(uri: string, text: string): ParsedFile {
     }
   }
   return file;
+}
+
+/** A file with no documents yet; its line index is built only when a position is asked for. */
+function emptyFile(uri: string, text: string): ParsedFile {
+  let lines: LineIndex | undefined;
+  return {
+    uri,
+    text,
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+    documents: [],
+    problems: [],
+  };
 }
 
 function parseSegment(file: ParsedFile, segment: Segment): void {
@@ -271,7 +315,7 @@ function parseSegment(file: ParsedFile, segment: Segment): void {
       if (!isKind(declared)) continue;
       kind = declared;
     }
-    const { locate, has, insertion } = makeLocator(doc, base, fallback, file.text);
+    const { locate, has, insertion, table } = makeLocator(doc, base, fallback, file.text);
     file.documents.push({
       uri: file.uri,
       kind,
@@ -286,6 +330,7 @@ function parseSegment(file: ParsedFile, segment: Segment): void {
       locate,
       has,
       insertion,
+      spanTable: table,
     });
   }
   if (!docs.length && segment.kind) {
@@ -310,5 +355,76 @@ function emptyDocument(file: ParsedFile, segment: Segment): ParsedDocument {
     locate: () => at,
     has: () => false,
     insertion: () => undefined,
+    spanTable: () => ({ '': [at.start, at.end, at.start, at.end, at.start, at.end] }),
   };
+}
+
+/** A parsed document as plain data: it crosses to another thread, and locates without a syntax tree. */
+export interface PortableDocument {
+  kind: Kind;
+  origin: Origin;
+  ordinal: number;
+  span: Span;
+  id: string | undefined;
+  value: unknown;
+  syntax: SyntaxProblem[];
+  segment: Segment;
+  spans: SpanTable;
+}
+
+export interface PortableFile {
+  uri: string;
+  text: string;
+  documents: PortableDocument[];
+  problems: SyntaxProblem[];
+  reason?: string;
+}
+
+export function toPortable(file: ParsedFile): PortableFile {
+  return {
+    uri: file.uri,
+    text: file.text,
+    problems: file.problems,
+    reason: file.reason,
+    documents: file.documents.map((d) => ({ kind: d.kind, origin: d.origin, ordinal: d.ordinal, span: d.span, id: d.id, value: d.value, syntax: d.syntax, segment: d.segment, spans: d.spanTable() })),
+  };
+}
+
+/** Rebuilds a parsed file from plain data. Its documents locate paths but offer no insertions. */
+export function fromPortable(portable: PortableFile): ParsedFile {
+  const file = emptyFile(portable.uri, portable.text);
+  file.problems = portable.problems;
+  file.reason = portable.reason;
+  for (const p of portable.documents) {
+    const spans = p.spans;
+    const keyOf = (path: Path) => path.map(String).join('\u0001');
+    const locate = (path: Path, target: Target = 'value'): Span => {
+      for (let n = path.length; n >= 0; n--) {
+        const t = spans[keyOf(path.slice(0, n))];
+        if (!t) continue;
+        const which = n === path.length ? target : 'key';
+        const i = which === 'key' ? 0 : which === 'value' ? 2 : 4;
+        return { start: t[i], end: t[i + 1] };
+      }
+      return { start: p.span.start, end: p.span.start };
+    };
+    const data = p.value && typeof p.value === 'object' && !Array.isArray(p.value) ? (p.value as Record<string, unknown>) : undefined;
+    file.documents.push({
+      uri: portable.uri,
+      kind: p.kind,
+      origin: p.origin,
+      ordinal: p.ordinal,
+      span: p.span,
+      id: p.id,
+      value: p.value,
+      data,
+      syntax: p.syntax,
+      segment: p.segment,
+      locate,
+      has: (path) => keyOf(path) in spans,
+      insertion: () => undefined,
+      spanTable: () => spans,
+    });
+  }
+  return file;
 }

@@ -22,7 +22,8 @@ export interface WorkspaceOptions {
   today?: () => string;
 }
 
-function localToday(): string {
+/** Today in the local time zone, `YYYY-MM-DD`. */
+export function localToday(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -137,13 +138,29 @@ export class Workspace implements WorkspaceView {
   setFile(uri: string, text: string): ParsedFile {
     const old = this.entries.get(uri);
     if (old && old.file.text === text) return old.file;
-    if (old) this.unindex(old.file);
     this.parseCount++;
-    const file = parseFile(uri, text);
-    this.entries.set(uri, { file });
+    return this.setParsedFile(parseFile(uri, text));
+  }
+
+  /**
+   * Adds or replaces a file parsed elsewhere (another thread), with the diagnostics that depend
+   * on it alone when they were computed there too (see `localDiagnostics`).
+   */
+  setParsedFile(file: ParsedFile, local?: Diagnostic[]): ParsedFile {
+    const old = this.entries.get(file.uri);
+    if (old) this.unindex(old.file);
+    this.entries.set(file.uri, { file, local });
     this.index(file);
     this.version++;
     return file;
+  }
+
+  /** Syntax, schema and document-scope diagnostics: what a file's text alone decides. */
+  localDiagnostics(uri: string): Diagnostic[] {
+    const entry = this.entries.get(uri);
+    if (!entry) return [];
+    if (!entry.local) entry.local = this.run(entry.file, 'document');
+    return entry.local;
   }
 
   removeFile(uri: string): void {
@@ -261,11 +278,11 @@ export class Workspace implements WorkspaceView {
   diagnostics(uri: string): Diagnostic[] {
     const entry = this.entries.get(uri);
     if (!entry) return [];
-    if (!entry.local) entry.local = this.run(entry.file, 'document');
+    this.localDiagnostics(uri);
     if (!entry.global || entry.global.version !== this.version) {
       entry.global = { version: this.version, diagnostics: this.run(entry.file, 'workspace') };
     }
-    return sortDiagnostics([...entry.local, ...entry.global.diagnostics]);
+    return sortDiagnostics([...entry.local!, ...entry.global.diagnostics]);
   }
 
   /** Diagnostics of every file, by URI (files with none are included with an empty list). */

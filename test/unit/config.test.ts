@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { parseConfig } from '../../src/core/config';
-import { ALL_RULES } from '../../src/core/rules/registry';
 import { check, configFrom } from '../helpers';
 
 const BAD_KEY = 'kind: message-map\nid: parents\nmesages: []\n';
@@ -15,7 +14,7 @@ describe('configuration', () => {
   });
 
   it('reads jargon and today', () => {
-    const { config, diagnostics } = parseConfig('jargon: [pedagogy, summative]\ntoday: 2026-03-10\n', 'cfg', ALL_RULES);
+    const { config, diagnostics } = parseConfig('jargon: [pedagogy, summative]\ntoday: 2026-03-10\n', 'cfg');
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(config.jargon, ['pedagogy', 'summative']);
     assert.equal(config.today, '2026-03-10');
@@ -25,7 +24,6 @@ describe('configuration', () => {
     const { config, diagnostics } = parseConfig(
       'rules:\n  schema/invalidd: off\n  schema/invalid: { severity: warning, max_spam: 3 }\n  ref/unknown: loud\ntoda: 2026-01-01\n',
       'cfg',
-      ALL_RULES,
     );
     const messages = diagnostics.map((d) => `${d.range.start.line + 1}:${d.severity}:${d.message}`);
     assert.equal(diagnostics.length, 4, messages.join('\n'));
@@ -37,8 +35,18 @@ describe('configuration', () => {
   });
 
   it('reports broken YAML and a wrong today without throwing', () => {
-    assert.equal(parseConfig('rules: [\n', 'cfg', ALL_RULES).diagnostics[0].rule, 'yaml/syntax');
-    assert.match(parseConfig('today: March\n', 'cfg', ALL_RULES).diagnostics[0].message, /YYYY-MM-DD/);
-    assert.match(parseConfig('- a\n', 'cfg', ALL_RULES).diagnostics[0].message, /mapping/);
+    assert.equal(parseConfig('rules: [\n', 'cfg').diagnostics[0].rule, 'yaml/syntax');
+    assert.match(parseConfig('today: March\n', 'cfg').diagnostics[0].message, /YYYY-MM-DD/);
+    assert.match(parseConfig('- a\n', 'cfg').diagnostics[0].message, /mapping/);
+  });
+});
+
+describe('configuration of engine diagnostics', () => {
+  it('lets yaml/syntax be re-graded like any rule', () => {
+    const ds = check('bad.rapid.yaml', 'kind: rapid-charter\nid: a\ndecisions: [\n', {}, configFrom('rules:\n  yaml/syntax: warning\n'));
+    assert.deepEqual(
+      ds.map((d) => `${d.rule}:${d.severity}`),
+      ['yaml/syntax:warning'],
+    );
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Workspace } from '../../src/core/workspace';
+import { fromPortable, toPortable } from '../../src/core/parse';
 import { at, TEST_TODAY } from '../helpers';
 
 const DRIVER = `kind: driver-diagram
@@ -102,5 +103,38 @@ describe('workspace index', () => {
     const ds = w.diagnostics('file:///ws/cab.rapid.yaml');
     assert.deepEqual(ds.map(at), ['ref/unknown-person@8:13']);
     assert.match(ds[0].message, /did you mean `supt`/);
+  });
+});
+
+describe('portable parsed files (for worker threads)', () => {
+  it('locate every path as the syntax tree does, and give the same diagnostics', () => {
+    const files: Record<string, string> = {
+      'k3.driver.yaml': DRIVER.replace('supports: [p-coaching]', 'supports: [p-coachin]').replace('type: balancing', 'type: balance'),
+      'c1.pdsa.yaml': cycle('huddles-c1', 'k3-reading#c-hudles'),
+      'notes.md': '# Notes\n\n```rapid-charter\nid: retreat\ndecisions:\n  - id: d1\n    decision: Pilot team leads\n    decide: [supt, board]\n```\n',
+    };
+    const direct = ws();
+    const viaPortable = ws();
+    const other = ws();
+    for (const [name, text] of Object.entries(files)) {
+      const uri = `file:///ws/${name}`;
+      direct.setFile(uri, text);
+      const parsed = other.setFile(uri, text);
+      viaPortable.setParsedFile(fromPortable(JSON.parse(JSON.stringify(toPortable(parsed)))));
+      for (const doc of parsed.documents) {
+        const copy = viaPortable.file(uri)!.documents[doc.ordinal];
+        for (const key of Object.keys(doc.spanTable())) {
+          const path = key === '' ? [] : key.split('\u0001').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+          for (const target of ['key', 'value', 'item'] as const) assert.deepEqual(copy.locate(path, target), doc.locate(path, target), `${name} ${key} ${target}`);
+        }
+        assert.deepEqual(copy.locate(['no', 'such', 'path']), doc.locate(['no', 'such', 'path']));
+      }
+    }
+    for (const name of Object.keys(files)) {
+      const uri = `file:///ws/${name}`;
+      const strip = (ds: ReturnType<Workspace['diagnostics']>) => ds.map((d) => ({ ...d, fixes: undefined }));
+      assert.deepEqual(strip(viaPortable.diagnostics(uri)), strip(direct.diagnostics(uri)), name);
+      assert.ok(direct.diagnostics(uri).length > 0, `${name} has diagnostics to compare`);
+    }
   });
 });

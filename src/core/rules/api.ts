@@ -49,6 +49,8 @@ export interface Report {
   /** Path into the document's value of the offending key or item. */
   at: Path;
   target?: Target;
+  /** A narrower span of the file (a word inside a value), when the path's span is too wide. */
+  span?: Span;
   message: string;
   related?: RelatedSpec[];
   fixes?: FixSpec[];

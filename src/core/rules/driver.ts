@@ -1,3 +1,251 @@
-import type { Rule } from './api';
+import type { Rule, RuleContext } from './api';
+import { filled, ids, items, obj, text, type Obj } from './shape';
+import { listing, plural } from '../text';
 
-export const DRIVER_RULES: readonly Rule[] = [];
+/**
+ * Driver diagram rules. A driver diagram is a theory of improvement: the aim, the primary
+ * drivers that move it, the secondary drivers that move those, the change ideas to test, and
+ * the measures that say whether a change is an improvement ("What specifically is the problem we
+ * are trying to solve? What change will we make and why? How will we know if the change is an
+ * improvement?" — 004_81a5eb63f182f033.txt). References to items (`supports`, `aim.measure`)
+ * are checked by `ref/unknown`; these rules look at what is missing from the theory.
+ */
+
+/** An item as people read it: `` `p-coaching` (Every teacher gets weekly coaching) ``. */
+function label(item: Obj, fallback: string): string {
+  const id = text(item.id);
+  const title = text(item.title) ?? text(item.name);
+  if (id && title) return `\`${id}\` (${title})`;
+  if (id) return `\`${id}\``;
+  if (title) return `"${title}"`;
+  return fallback;
+}
+
+/** The ids a `supports` names inside this document: `k3-reading#s-release` counts as local in k3-reading. */
+function localIds(ctx: RuleContext, value: unknown): string[] {
+  const out: string[] = [];
+  for (const ref of ids(value)) {
+    const hash = ref.indexOf('#');
+    if (hash < 0) out.push(ref);
+    else if (ref.slice(0, hash) === ctx.doc.id) out.push(ref.slice(hash + 1));
+  }
+  return out;
+}
+
+/** Every id some item of a list supports, with the items that support it. */
+function supportedBy(ctx: RuleContext, listName: string): Map<string, Obj[]> {
+  const map = new Map<string, Obj[]>();
+  for (const { item } of items(ctx.data[listName])) {
+    for (const id of localIds(ctx, item.supports)) {
+      const list = map.get(id);
+      if (list) list.push(item);
+      else map.set(id, [item]);
+    }
+  }
+  return map;
+}
+
+function measureType(item: Obj): string | undefined {
+  return text(item.type)?.toLowerCase();
+}
+
+const aimNotMeasurable: Rule = {
+  id: 'driver/aim-not-measurable',
+  kinds: ['driver-diagram'],
+  severity: 'warning',
+  description: 'The aim lacks a target (how much), a date (`by`, by when) or an outcome measure (how we will know).',
+  check(ctx) {
+    const aim = obj(ctx.data.aim);
+    // A missing aim is a schema problem (`aim` is required); nothing more to say here.
+    if (!aim) return;
+    const measures = items(ctx.data.measures);
+    const missing: string[] = [];
+    const todo: string[] = [];
+    if (!filled(aim.target)) {
+      missing.push('a target (how much)');
+      todo.push('`target:` (such as 70%)');
+    }
+    if (!filled(aim.by)) {
+      missing.push('a date (`by`)');
+      todo.push('`by:` with a date written YYYY-MM-DD');
+    }
+    const measureRef = text(aim.measure);
+    if (measureRef === undefined && !measures.some(({ item }) => measureType(item) === 'outcome')) {
+      missing.push('an outcome measure');
+      todo.push('a measure with `type: outcome` under `measures`, named by `measure:` in the aim');
+    }
+    if (missing.length) {
+      ctx.report({
+        at: ['aim'],
+        target: 'key',
+        message:
+          `The aim is not measurable yet: it lacks ${listing(missing)}. ` +
+          `A measurable aim says how much, by when and how we will know ("How will we know if the change is an improvement?"). ` +
+          `Add ${listing(todo)}.`,
+      });
+    }
+    if (measureRef !== undefined) {
+      // `k3-reading#m-reading` inside k3-reading is local; other documents are ref/unknown's business.
+      const [id] = localIds(ctx, measureRef);
+      const found = id === undefined ? undefined : measures.find(({ item }) => text(item.id) === id);
+      // An unknown measure is reported by ref/unknown.
+      if (!found) return;
+      const type = measureType(found.item);
+      if (type === 'outcome') return;
+      const outcome = measures.find(({ item }) => measureType(item) === 'outcome');
+      ctx.report({
+        at: ['aim', 'measure'],
+        target: 'value',
+        message:
+          `The aim is measured by ${label(found.item, `\`${id}\``)}, which is ${type ? `a ${type} measure` : 'a measure with no `type`'}, not an outcome measure: ` +
+          `an aim is met when its outcome moves, not when a process runs. ` +
+          (outcome
+            ? `Name the outcome measure \`${text(outcome.item.id) ?? ''}\` here instead, or give \`${id}\` \`type: outcome\` if it is the outcome.`
+            : `Give \`${id}\` \`type: outcome\` if it is the outcome, or add an outcome measure and name it here.`),
+        fixes:
+          outcome && text(outcome.item.id)
+            ? [{ title: `Measure the aim by \`${text(outcome.item.id)}\``, preferred: true, edits: [{ at: ['aim', 'measure'], target: 'value', text: text(outcome.item.id)! }] }]
+            : undefined,
+      });
+    }
+  },
+};
+
+const primaryWithoutSecondary: Rule = {
+  id: 'driver/primary-without-secondary',
+  kinds: ['driver-diagram'],
+  severity: 'warning',
+  description: 'A primary driver has no secondary driver (or change idea) supporting it.',
+  check(ctx) {
+    const bySecondary = supportedBy(ctx, 'secondary_drivers');
+    const byChange = supportedBy(ctx, 'change_ideas');
+    for (const { item, index } of items(ctx.data.primary_drivers)) {
+      const id = text(item.id);
+      // Without an id nothing can support it; the schema asks for the id.
+      if (!id || bySecondary.has(id) || byChange.has(id)) continue;
+      ctx.report({
+        at: ['primary_drivers', index],
+        target: 'item',
+        message:
+          `Primary driver ${label(item, id)} has no secondary driver supporting it, so the diagram does not say how it will be moved. ` +
+          `Add a secondary driver with \`supports: [${id}]\` (or point an existing one at it), or remove this driver if it is not part of the theory.`,
+      });
+    }
+  },
+};
+
+const secondaryWithoutChange: Rule = {
+  id: 'driver/secondary-without-change',
+  kinds: ['driver-diagram'],
+  severity: 'warning',
+  description: 'A secondary driver has no change idea supporting it.',
+  check(ctx) {
+    const byChange = supportedBy(ctx, 'change_ideas');
+    for (const { item, index } of items(ctx.data.secondary_drivers)) {
+      const id = text(item.id);
+      if (!id || byChange.has(id)) continue;
+      ctx.report({
+        at: ['secondary_drivers', index],
+        target: 'item',
+        message:
+          `Secondary driver ${label(item, id)} has no change idea supporting it: there is nothing to test in a PDSA cycle for it yet. ` +
+          `Add a change idea with \`supports: [${id}]\`, or list \`${id}\` in the \`supports\` of an existing change idea.`,
+      });
+    }
+  },
+};
+
+const orphanChangeIdea: Rule = {
+  id: 'driver/orphan-change-idea',
+  kinds: ['driver-diagram'],
+  severity: 'warning',
+  description: 'A change idea supports no driver (`supports` is missing or empty).',
+  check(ctx) {
+    const drivers = [...items(ctx.data.secondary_drivers), ...items(ctx.data.primary_drivers)].map(({ item }) => text(item.id)).filter((id): id is string => !!id);
+    const example = drivers.length ? drivers[0] : 's-release';
+    for (const { item, index } of items(ctx.data.change_ideas)) {
+      if (ids(item.supports).length) continue;
+      ctx.report({
+        at: ['change_ideas', index],
+        target: 'item',
+        message:
+          `Change idea ${label(item, `number ${index + 1}`)} supports no driver, so the diagram does not say why it would improve the aim ("What change will we make and why?"). ` +
+          `Add \`supports:\` with the secondary driver (or primary driver) it acts on, such as \`supports: [${example}]\`.`,
+      });
+    }
+  },
+};
+
+const noBalancingMeasure: Rule = {
+  id: 'driver/no-balancing-measure',
+  kinds: ['driver-diagram'],
+  severity: 'info',
+  description: 'The diagram has no balancing measure (`type: balancing`).',
+  check(ctx) {
+    if (items(ctx.data.measures).some(({ item }) => measureType(item) === 'balancing')) return;
+    ctx.report({
+      at: ctx.doc.has(['measures']) ? ['measures'] : ['id'],
+      target: 'key',
+      message:
+        `No balancing measure: nothing here would show whether a change makes something else worse, such as teacher time or workload. ` +
+        `Seeing the whole system means staying attuned to unintended consequences: add a measure with \`type: balancing\`, such as \`{ id: m-load, name: Team lead hours per week, type: balancing }\`.`,
+    });
+  },
+};
+
+const tooManyPrimaryDrivers: Rule = {
+  id: 'driver/too-many-primary-drivers',
+  kinds: ['driver-diagram'],
+  severity: 'info',
+  description: 'More primary drivers than `max_primary` (5): IHI advises 2 to 5.',
+  options: { max_primary: 5 },
+  check(ctx) {
+    const max = Number(ctx.option<number>('max_primary'));
+    const count = items(ctx.data.primary_drivers).length;
+    if (!Number.isFinite(max) || count <= max) return;
+    ctx.report({
+      at: ['primary_drivers'],
+      target: 'key',
+      message:
+        `${plural(count, 'primary driver')}, more than ${max}: IHI advises 2 to 5, so that the team can focus on the few levers that matter most (one district went from 975 goals to 4 priorities). ` +
+        `Merge related drivers, or move some of them down to secondary drivers.`,
+    });
+  },
+};
+
+const untestedChangeIdea: Rule = {
+  id: 'driver/untested-change-idea',
+  kinds: ['driver-diagram'],
+  severity: 'hint',
+  scope: 'workspace',
+  description: 'A change idea has `status: testing` but no PDSA cycle in the workspace tests it.',
+  check(ctx) {
+    const docId = ctx.doc.id;
+    if (docId === undefined) return;
+    for (const { item, index } of items(ctx.data.change_ideas)) {
+      const id = text(item.id);
+      if (!id || text(item.status) !== 'testing') continue;
+      if (ctx.workspace.cyclesTesting(`${docId}#${id}`).length) continue;
+      ctx.report({
+        at: ['change_ideas', index],
+        target: 'item',
+        message:
+          `Change idea ${label(item, id)} is marked \`status: testing\`, but no PDSA cycle in the workspace tests it. ` +
+          `Add a PDSA cycle with \`change_idea: ${docId}#${id}\` (a small, rapid test), or set the status back to \`idea\` until testing starts.`,
+        fixes: ctx.doc.has(['change_ideas', index, 'status'])
+          ? [{ title: 'Set the status to `idea`', edits: [{ at: ['change_ideas', index, 'status'], target: 'value', text: 'idea' }] }]
+          : undefined,
+      });
+    }
+  },
+};
+
+export const DRIVER_RULES: readonly Rule[] = [
+  aimNotMeasurable,
+  primaryWithoutSecondary,
+  secondaryWithoutChange,
+  orphanChangeIdea,
+  noBalancingMeasure,
+  tooManyPrimaryDrivers,
+  untestedChangeIdea,
+];

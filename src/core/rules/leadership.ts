@@ -1,3 +1,413 @@
-import type { Rule } from './api';
+/**
+ * Leadership-model rules. The facts behind the thresholds and messages come from the report on
+ * distributed school leadership (001_019d4a73eedc2c80.txt): the average principal is directly
+ * responsible for 37 teachers, against about 5 people for managers of highly skilled
+ * professionals and around 15 for call-center managers; at Green Dot none of the three top
+ * leaders has more than 13 teachers, and "in an ideal world, no one leader would have
+ * responsibility for more than 10 teachers"; Denver's Team Leads lead up to eight teachers with
+ * up to 50% release time; end-to-end responsibility means setting goals, observing and giving
+ * feedback, motivating, facilitating collaboration and aligning with evaluation; a coach
+ * without a role in evaluation says "my coaching has no teeth".
+ */
+import type { Rule, RuleContext } from './api';
+import { items, list, num, obj, share, text, type Obj } from './shape';
+import { ROLE_CATEGORIES, RESPONSIBILITIES } from '../schemas/kinds';
+import { listing, plural } from '../text';
+import type { Path } from '../types';
 
-export const LEADERSHIP_RULES: readonly Rule[] = [];
+const KINDS = ['leadership-model'] as const;
+
+/** The default of the `max_span` option: Green Dot's "no one leader … more than 10 teachers". */
+export const DEFAULT_MAX_SPAN = 10;
+
+export interface TeamSpan {
+  id: string | undefined;
+  index: number;
+  /** Teachers in the team: its count, or the number of names listed. */
+  teachers: number;
+}
+
+export interface PositionSpan {
+  /** The position id. */
+  id: string;
+  /** Index of the position in `positions`. */
+  index: number;
+  /** The role as written on the position (a role id or a bare category). */
+  role: string | undefined;
+  /** Index of the role in `roles`, when the position names a role defined there. */
+  roleIndex: number | undefined;
+  /** The role's category (the role's `category`, or the bare category the position names). */
+  category: string | undefined;
+  /** Teachers in the teams this position leads (names listed in two of its teams count once). */
+  teachers: number;
+  teams: TeamSpan[];
+  /** The most teachers the position should lead, and where that limit comes from. */
+  max: number;
+  source: 'role' | 'defaults' | 'config';
+}
+
+const CATEGORY_SET = new Set<string>(ROLE_CATEGORIES);
+
+/** How a teacher's name is compared: case and spacing aside. */
+const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ');
+
+/** The teachers a team lists: a count (numbers only), or names. */
+function teamTeachers(value: unknown): { count: number; names: string[] } {
+  if (Array.isArray(value)) {
+    const names = value.map(text).filter((n): n is string => n !== undefined);
+    return { count: names.length, names };
+  }
+  const n = num(value);
+  return { count: n !== undefined && n > 0 ? Math.floor(n) : 0, names: [] };
+}
+
+/** The roles of a document by id (the first of each id). */
+function roleIndex(data: Obj): Map<string, { item: Obj; index: number }> {
+  const out = new Map<string, { item: Obj; index: number }>();
+  for (const r of items(data.roles)) {
+    const id = text(r.item.id);
+    if (id !== undefined && !out.has(id)) out.set(id, r);
+  }
+  return out;
+}
+
+function roleOf(roles: Map<string, { item: Obj; index: number }>, roleRef: string | undefined): { role: Obj | undefined; index: number | undefined; category: string | undefined } {
+  if (roleRef === undefined) return { role: undefined, index: undefined, category: undefined };
+  const found = roles.get(roleRef);
+  if (found) return { role: found.item, index: found.index, category: categoryOfRole(found.item) };
+  return { role: undefined, index: undefined, category: CATEGORY_SET.has(roleRef) ? roleRef : undefined };
+}
+
+/** A role's category: its `category`, else its id when that is a category name. */
+function categoryOfRole(role: Obj): string | undefined {
+  const id = text(role.id);
+  return text(role.category) ?? (id && CATEGORY_SET.has(id) ? id : undefined);
+}
+
+/**
+ * The span of every position: the teachers in the teams it leads (`led_by`), with the limit that
+ * applies — the role's `max_span`, else the document's `defaults.max_span`, else `defaultMax`
+ * (the configured `max_span` of `leadership/oversized-span`). Pure; used by the rule, the
+ * preview and the editor's CodeLens. Positions sharing an id count once (the first).
+ */
+export function spans(data: Record<string, unknown>, defaultMax: number = DEFAULT_MAX_SPAN): Map<string, PositionSpan> {
+  const out = new Map<string, PositionSpan>();
+  const defaults = num(obj(data.defaults)?.max_span);
+  const roles = roleIndex(data);
+  for (const { item, index } of items(data.positions)) {
+    const id = text(item.id);
+    if (id === undefined || out.has(id)) continue;
+    const roleRef = text(item.role);
+    const { role, index: roleAt, category } = roleOf(roles, roleRef);
+    const own = num(role?.max_span);
+    const [max, source]: [number, PositionSpan['source']] = own !== undefined ? [own, 'role'] : defaults !== undefined ? [defaults, 'defaults'] : [defaultMax, 'config'];
+    out.set(id, { id, index, role: roleRef, roleIndex: roleAt, category, teachers: 0, teams: [], max, source });
+  }
+  const names = new Map<string, Set<string>>();
+  for (const { item, index } of items(data.teams)) {
+    const lead = text(item.led_by);
+    const span = lead === undefined ? undefined : out.get(lead);
+    if (!span) continue;
+    const t = teamTeachers(item.teachers);
+    span.teams.push({ id: text(item.id), index, teachers: t.count });
+    if (!t.names.length) {
+      span.teachers += t.count;
+      continue;
+    }
+    let seen = names.get(span.id);
+    if (!seen) names.set(span.id, (seen = new Set()));
+    for (const n of t.names) {
+      const key = nameKey(n);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      span.teachers += 1;
+    }
+  }
+  return out;
+}
+
+/** Teachers in all teams: counts added, listed names counted once each. */
+function teachersInTeams(data: Obj): number {
+  let total = 0;
+  const seen = new Set<string>();
+  for (const { item } of items(data.teams)) {
+    const t = teamTeachers(item.teachers);
+    if (!t.names.length) total += t.count;
+    for (const n of t.names) {
+      const key = nameKey(n);
+      if (!seen.has(key)) {
+        seen.add(key);
+        total++;
+      }
+    }
+  }
+  return total;
+}
+
+function teamLabel(teams: TeamSpan[]): string {
+  const named = teams.map((t) => (t.id ? `\`${t.id}\` (${t.teachers})` : `team ${t.index + 1} (${t.teachers})`));
+  return listing(named);
+}
+
+// ---- rules ----
+
+const oversizedSpan: Rule = {
+  id: 'leadership/oversized-span',
+  kinds: KINDS,
+  severity: 'warning',
+  description: "A position leads more teachers than its role's `max_span`, the document's `defaults.max_span`, or the configured `max_span` (10).",
+  options: { max_span: DEFAULT_MAX_SPAN },
+  check(ctx) {
+    const configured = ctx.option<number>('max_span');
+    for (const span of spans(ctx.data, configured).values()) {
+      if (span.teachers <= span.max) continue;
+      const limit =
+        span.source === 'role'
+          ? `the ${span.max} its role \`${span.role}\` allows (\`max_span: ${span.max}\`)`
+          : span.source === 'defaults'
+            ? `the document's \`defaults.max_span\` of ${span.max}`
+            : configured === DEFAULT_MAX_SPAN
+              ? `the default limit of ${span.max} (set \`max_span\` on the role or in \`defaults\` to change it)`
+              : `the limit of ${span.max} set in .improvekit.yaml`;
+      const principal = span.category === 'principal' ? ' Principals stretched this thin call the job unsustainable.' : '';
+      ctx.report({
+        at: ['positions', span.index],
+        target: 'item',
+        message:
+          `Position \`${span.id}\` leads ${plural(span.teachers, 'teacher')} in ${plural(span.teams.length, 'team')} (${teamLabel(span.teams)}), more than ${limit}. ` +
+          `No one can develop that many teachers well: the average principal is responsible for 37 teachers, against about 5 people for managers of skilled professionals; at Green Dot no leader has more than 13 teachers and 10 is the ideal, and Denver's Team Leads lead up to 8.${principal} ` +
+          'Split a team and give part of it to another leader (an assistant principal or a Team Lead).',
+        related: span.teams.map((t) => ({ doc: ctx.doc, at: ['teams', t.index, 'led_by'], target: 'value' as const, message: `${t.id ? `\`${t.id}\`` : `team ${t.index + 1}`}: ${plural(t.teachers, 'teacher')}` })),
+      });
+    }
+  },
+};
+
+function schoolTeachers(ctx: RuleContext): number | undefined {
+  const n = num(obj(ctx.data.school)?.teachers);
+  return n !== undefined && n >= 0 ? n : undefined;
+}
+
+const uncoveredTeachers: Rule = {
+  id: 'leadership/uncovered-teachers',
+  kinds: KINDS,
+  severity: 'warning',
+  description: '`school.teachers` exceeds the teachers in teams: some teachers have no development lead.',
+  check(ctx) {
+    const school = schoolTeachers(ctx);
+    if (school === undefined) return;
+    const total = teachersInTeams(ctx.data);
+    if (school <= total) return;
+    const missing = school - total;
+    ctx.report({
+      at: ['school', 'teachers'],
+      target: 'value',
+      message:
+        `${missing === 1 ? '1 teacher has' : `${missing} teachers have`} no development lead: the school has ${school} teachers but its teams hold ${total}. ` +
+        'Teachers outside every team are left fending for themselves, with no one on point for their growth. Add them to a team led by a position (or correct `school.teachers`).',
+    });
+  },
+};
+
+const overcountedTeachers: Rule = {
+  id: 'leadership/overcounted-teachers',
+  kinds: KINDS,
+  severity: 'warning',
+  description: 'Teams hold more teachers than `school.teachers`.',
+  check(ctx) {
+    const school = schoolTeachers(ctx);
+    if (school === undefined) return;
+    const total = teachersInTeams(ctx.data);
+    if (total <= school) return;
+    ctx.report({
+      at: ['school', 'teachers'],
+      target: 'value',
+      message: `The teams hold ${total} teachers but the school has ${school} (\`school.teachers\`): ${total - school} more than there are. A teacher is probably counted in two teams, or the count is out of date. Correct the team counts or \`school.teachers\`, so that every teacher has exactly one development lead.`,
+    });
+  },
+};
+
+const teacherInTwoTeams: Rule = {
+  id: 'leadership/teacher-in-two-teams',
+  kinds: KINDS,
+  severity: 'warning',
+  description: 'A named teacher is in two teams led by different positions.',
+  check(ctx) {
+    const first = new Map<string, { team: string; lead: string; at: Path }>();
+    const reported = new Set<string>();
+    for (const { item, index } of items(ctx.data.teams)) {
+      const lead = text(item.led_by);
+      if (lead === undefined || !Array.isArray(item.teachers)) continue;
+      const team = text(item.id) ?? `team ${index + 1}`;
+      item.teachers.forEach((value, k) => {
+        const name = text(value);
+        if (name === undefined) return;
+        const key = nameKey(name);
+        const at: Path = ['teams', index, 'teachers', k];
+        const earlier = first.get(key);
+        if (!earlier) {
+          first.set(key, { team, lead, at });
+          return;
+        }
+        if (earlier.lead === lead || reported.has(`${key}|${index}`)) return;
+        reported.add(`${key}|${index}`);
+        ctx.report({
+          at,
+          target: 'value',
+          message: `${name} is in team \`${team}\` (led by \`${lead}\`) and in team \`${earlier.team}\` (led by \`${earlier.lead}\`). Two leaders developing one teacher send mixed signals: where coaches and principals both worked with a teacher, the research found they gave conflicting messages. Keep ${name} in one team so that one leader is on point for their development.`,
+          related: [{ doc: ctx.doc, at: earlier.at, target: 'value', message: `${name} is also in \`${earlier.team}\` here` }],
+        });
+      });
+    }
+  },
+};
+
+/** Positions that lead at least one teacher, by the index of their role in `roles`. */
+function leadingByRole(data: Obj): Map<number, PositionSpan[]> {
+  const out = new Map<number, PositionSpan[]>();
+  for (const span of spans(data).values()) {
+    if (span.teachers <= 0 || span.roleIndex === undefined) continue;
+    const l = out.get(span.roleIndex);
+    if (l) l.push(span);
+    else out.set(span.roleIndex, [span]);
+  }
+  return out;
+}
+
+function positionsLabel(held: PositionSpan[]): string {
+  const teachers = held.reduce((n, s) => n + s.teachers, 0);
+  const ids = listing(held.map((s) => `\`${s.id}\``));
+  return `${held.length === 1 ? 'position' : 'positions'} ${ids} ${held.length === 1 ? 'leads' : 'lead'} ${plural(teachers, 'teacher')}`;
+}
+
+const noReleaseTime: Rule = {
+  id: 'leadership/no-release-time',
+  kinds: KINDS,
+  severity: 'warning',
+  description: 'A position leads teachers but its role has 0 release time and is not principal or assistant principal.',
+  check(ctx) {
+    const leading = leadingByRole(ctx.data);
+    for (const { item, index } of items(ctx.data.roles)) {
+      const held = leading.get(index);
+      if (!held || share(item.release_time) !== 0) continue;
+      const category = categoryOfRole(item);
+      if (category === 'principal' || category === 'assistant-principal') continue;
+      ctx.report({
+        at: ['roles', index, 'release_time'],
+        target: 'value',
+        message:
+          `Role \`${text(item.id) ?? `number ${index + 1}`}\` has no release time, yet its ${positionsLabel(held)}. A leader who teaches full time cannot observe, coach and meet with a team: two-thirds of the teacher leaders surveyed said they lacked the time to lead their teams, and Green Dot says "we can't and won't hold them accountable for other teachers if we don't give them time to do it". ` +
+          'Give the role release time (Denver gives Team Leads up to 50%), or move its teams to a leader who has time.',
+      });
+    }
+  },
+};
+
+const coachingWithoutAuthority: Rule = {
+  id: 'leadership/coaching-without-authority',
+  kinds: KINDS,
+  severity: 'warning',
+  description: 'A role coaches or observes but has `evaluation: none`.',
+  check(ctx) {
+    for (const { item, index } of items(ctx.data.roles)) {
+      if (text(item.evaluation)?.toLowerCase() !== 'none') continue;
+      const coach = categoryOfRole(item) === 'coach';
+      const observes = list(item.responsibilities).some((r) => text(r) === 'observation-feedback');
+      if (!coach && !observes) continue;
+      const at: Path = ['roles', index, 'evaluation'];
+      ctx.report({
+        at,
+        target: 'value',
+        message:
+          `Role \`${text(item.id) ?? `number ${index + 1}`}\` ${coach ? 'coaches' : 'observes and gives feedback'} but has \`evaluation: none\`. "My coaching has no teeth," said a coach without a say in evaluation: suggestions are easy to ignore, and when coaching is split from evaluation teachers get conflicting messages. ` +
+          'Give the role a voice in the evaluation of the teachers it coaches (`evaluation: input`, as Denver\'s Team Leads have), or let one leader own both.',
+        fixes: [{ title: 'Change to `evaluation: input`', preferred: true, edits: [{ at, target: 'value', text: 'input' }] }],
+      });
+    }
+  },
+};
+
+const fragmentedResponsibility: Rule = {
+  id: 'leadership/fragmented-responsibility',
+  kinds: KINDS,
+  severity: 'info',
+  description: 'A role that leads teachers holds some but not all five end-to-end responsibilities.',
+  check(ctx) {
+    const leading = leadingByRole(ctx.data);
+    for (const { item, index } of items(ctx.data.roles)) {
+      const held = leading.get(index);
+      if (!held || !Array.isArray(item.responsibilities)) continue;
+      const has = new Set(item.responsibilities.map(text).filter((r): r is string => r !== undefined).map((r) => r.toLowerCase()));
+      const present = RESPONSIBILITIES.filter((r) => has.has(r));
+      if (!present.length || present.length === RESPONSIBILITIES.length) continue;
+      const missing = RESPONSIBILITIES.filter((r) => !has.has(r));
+      const path: Path = ['roles', index, 'responsibilities'];
+      ctx.report({
+        at: path,
+        target: 'key',
+        message:
+          `Role \`${text(item.id) ?? `number ${index + 1}`}\` leads teachers (its ${positionsLabel(held)}) but holds ${present.length} of the 5 end-to-end responsibilities; missing: ${listing(missing)}. ` +
+          'Teacher support is too often fragmented: some leaders just coach, some only evaluate, others run collaboration. Give one leader the whole cycle — goals, observation and feedback, motivation, collaboration and a role in evaluation — or say who holds the rest.',
+      });
+    }
+  },
+};
+
+const reportingCycle: Rule = {
+  id: 'leadership/reporting-cycle',
+  kinds: KINDS,
+  severity: 'error',
+  description: '`reports_to` forms a cycle.',
+  check(ctx) {
+    const positions = items(ctx.data.positions);
+    const indexOf = new Map<string, number>();
+    const boss = new Map<string, string>();
+    for (const { item, index } of positions) {
+      const id = text(item.id);
+      if (id === undefined || indexOf.has(id)) continue;
+      indexOf.set(id, index);
+      const to = text(item.reports_to);
+      if (to !== undefined) boss.set(id, to);
+    }
+    // Each position reports to at most one: follow the chain from each, marking what is done.
+    const done = new Set<string>();
+    for (const start of indexOf.keys()) {
+      const path: string[] = [];
+      const onPath = new Map<string, number>();
+      let cur: string | undefined = start;
+      while (cur !== undefined && indexOf.has(cur) && !done.has(cur) && !onPath.has(cur)) {
+        onPath.set(cur, path.length);
+        path.push(cur);
+        cur = boss.get(cur);
+      }
+      if (cur !== undefined && onPath.has(cur)) {
+        const cycle = path.slice(onPath.get(cur)!);
+        // Start the loop at the member written first, and report there.
+        const firstAt = cycle.reduce((best, id, i) => (indexOf.get(id)! < indexOf.get(cycle[best])! ? i : best), 0);
+        const loop = [...cycle.slice(firstAt), ...cycle.slice(0, firstAt)];
+        const shown = [...loop, loop[0]].join(' → ');
+        ctx.report({
+          at: ['positions', indexOf.get(loop[0])!, 'reports_to'],
+          target: 'value',
+          message:
+            loop.length === 1
+              ? `Position \`${loop[0]}\` reports to itself (${shown}). Every reporting line must end at a leader who reports to no one here (usually the principal): change its \`reports_to\`.`
+              : `Positions report to each other in a loop: ${shown}. Nobody at the top of this loop is on point for the others' development. Change the \`reports_to\` of one of them so that the chain ends at a leader who reports to no one here (usually the principal).`,
+          related: loop.slice(1).map((id) => ({ doc: ctx.doc, at: ['positions', indexOf.get(id)!, 'reports_to'], target: 'value' as const, message: `\`${id}\` reports to \`${boss.get(id)}\`` })),
+        });
+      }
+      for (const id of path) done.add(id);
+    }
+  },
+};
+
+export const LEADERSHIP_RULES: readonly Rule[] = [
+  oversizedSpan,
+  uncoveredTeachers,
+  overcountedTeachers,
+  teacherInTwoTeams,
+  noReleaseTime,
+  coachingWithoutAuthority,
+  fragmentedResponsibility,
+  reportingCycle,
+];

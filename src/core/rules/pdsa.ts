@@ -1,3 +1,450 @@
-import type { Rule } from './api';
+import type { EditSpec, FixSpec, Rule, RuleContext } from './api';
+import { date, filled, isObj, items, list, num, obj, text, type Obj } from './shape';
+import { analyzeRunChart, DEFAULT_MIN_SHIFT, DEFAULT_MIN_TREND } from './runchart';
+import { closest, plural } from '../text';
+import type { ParsedDocument } from '../parse';
+import type { Path } from '../types';
 
-export const PDSA_RULES: readonly Rule[] = [];
+/**
+ * PDSA cycle rules. A PDSA cycle is one small, rapid, low-risk test of one change idea: plan
+ * (questions with predictions), do, study (each prediction beside what happened) and act (adopt,
+ * adapt or abandon). Leaders "examine and learn from the gap between one's predictions and what
+ * actually happened" (004_81a5eb63f182f033.txt); most rules here guard that loop.
+ * References (`change_idea`, `data.measure`, `study.results[].question`) are ref/unknown's.
+ */
+
+function status(ctx: RuleContext): string | undefined {
+  return text(ctx.data.status)?.toLowerCase();
+}
+
+/** A plan question as people read it: `` `q1` (Will teachers bring student work?) ``. */
+function questionLabel(item: Obj, index: number): string {
+  const id = text(item.id);
+  const q = text(item.question);
+  if (id && q) return `\`${id}\` (${q})`;
+  if (id) return `\`${id}\``;
+  if (q) return `"${q}"`;
+  return `number ${index + 1}`;
+}
+
+/**
+ * An edit that gives `key` a value in the mapping at `mapPath`: a new entry when the key is
+ * absent, else a replacement of its empty value (`key: ""`, `key: ~`, or `key:` with nothing after
+ * the colon, which is written right after the key and its colon).
+ */
+function fill(ctx: RuleContext, mapPath: Path, map: Obj, key: string, valueText: string): EditSpec | undefined {
+  if (!(key in map)) return ctx.insertEntry(mapPath, key, valueText);
+  const value = map[key];
+  if (value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '')) return undefined;
+  const path = [...mapPath, key];
+  const k = ctx.doc.locate(path, 'key');
+  const v = ctx.doc.locate(path, 'value');
+  if (v.start > k.start) return { span: { start: k.end, end: v.end }, text: `: ${valueText}` };
+  return { span: { start: k.end + 1, end: k.end + 1 }, text: ` ${valueText}` };
+}
+
+const questionWithoutPrediction: Rule = {
+  id: 'pdsa/question-without-prediction',
+  kinds: ['pdsa-cycle'],
+  severity: 'warning',
+  description: 'A plan question has no prediction.',
+  check(ctx) {
+    const plan = obj(ctx.data.plan);
+    for (const { item, index } of items(plan?.questions)) {
+      if (text(item.prediction) !== undefined) continue;
+      const at: Path = ['plan', 'questions', index];
+      const fixes: FixSpec[] = [];
+      const edit = fill(ctx, at, item, 'prediction', '"…"');
+      if (edit) fixes.push({ title: 'Add a prediction to fill in', preferred: true, edits: [edit] });
+      ctx.report({
+        at,
+        target: 'item',
+        message:
+          `Question ${questionLabel(item, index)} has no prediction. Write down what you expect to happen before you run the test: ` +
+          `learning comes from comparing predictions with results, the gap between what you predicted and what actually happened. ` +
+          `Add \`prediction:\`, such as "5 of 7 teachers will bring student work".`,
+        fixes,
+      });
+    }
+  },
+};
+
+/** Whether a study result says something. */
+function hasResult(result: unknown): boolean {
+  return isObj(result) && (filled(result.result) || filled(result.prediction_met));
+}
+
+const missingResult: Rule = {
+  id: 'pdsa/missing-result',
+  kinds: ['pdsa-cycle'],
+  severity: 'warning',
+  description: 'The cycle is studying or done and a plan question has no study result.',
+  check(ctx) {
+    const s = status(ctx);
+    if (s !== 'studying' && s !== 'done') return;
+    const questions = items(obj(ctx.data.plan)?.questions);
+    if (!questions.length) return;
+    const results = list(obj(ctx.data.study)?.results);
+    const byQuestion = new Map<string, unknown>();
+    for (const r of results) {
+      const q = isObj(r) ? text(r.question) : undefined;
+      if (q !== undefined && !(byQuestion.has(q) && hasResult(byQuestion.get(q)))) byQuestion.set(q, r);
+    }
+    for (const { item, index } of questions) {
+      const id = text(item.id);
+      // A question without an id is matched with the result at the same place in the list.
+      const result = id !== undefined ? byQuestion.get(id) : results[index];
+      if (hasResult(result)) continue;
+      ctx.report({
+        at: ['plan', 'questions', index],
+        target: 'item',
+        message:
+          `Question ${questionLabel(item, index)} has no result under \`study.results\`, but the cycle is ${s}. ` +
+          `The study step puts each prediction beside what happened: ` +
+          (id !== undefined
+            ? `add \`- { question: ${id}, result: …, prediction_met: yes | no | partly }\` to \`study.results\`.`
+            : `give the question an \`id\` (such as q${index + 1}) and add \`- { question: q${index + 1}, result: …, prediction_met: yes | no | partly }\` to \`study.results\`.`),
+      });
+    }
+  },
+};
+
+const DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
+
+const missingDecision: Rule = {
+  id: 'pdsa/missing-decision',
+  kinds: ['pdsa-cycle'],
+  severity: 'error',
+  description: 'The cycle is done but `act.decision` is missing.',
+  check(ctx) {
+    if (status(ctx) !== 'done') return;
+    const actValue = ctx.data.act;
+    const act = obj(actValue);
+    if (text(act?.decision) !== undefined) return;
+
+    let at: Path;
+    let target: 'key' | 'value' | 'item';
+    let edit: (d: string) => EditSpec | undefined;
+    if (act && 'decision' in act) {
+      at = ['act', 'decision'];
+      target = 'key';
+      edit = (d) => fill(ctx, ['act'], act, 'decision', d);
+    } else if (act) {
+      at = ['act'];
+      target = Object.keys(act).length ? 'item' : 'key';
+      edit = (d) => ctx.insertEntry(['act'], 'decision', d);
+    } else if (ctx.doc.has(['act']) && (actValue === null || actValue === undefined)) {
+      at = ['act'];
+      target = 'key';
+      edit = (d) => ctx.insertEntry(['act'], 'decision', d);
+    } else if (actValue === undefined) {
+      at = ['status'];
+      target = 'value';
+      edit = (d) => ctx.insertEntry([], 'act', `{ decision: ${d} }`);
+    } else {
+      // `act` has the wrong shape: schema/invalid says so; point at it without a fix.
+      at = ['act'];
+      target = 'key';
+      edit = () => undefined;
+    }
+    const fixes: FixSpec[] = [];
+    for (const d of DECISIONS) {
+      const e = edit(d);
+      if (e) fixes.push({ title: `Decide to ${d} the change idea`, edits: [e] });
+    }
+    ctx.report({
+      at,
+      target,
+      message:
+        `The cycle is done but \`act.decision\` is empty: say what the team decided from what it learned — ` +
+        `\`adopt\` the change, \`adapt\` it and test again, or \`abandon\` it. Add \`decision:\` under \`act\`.`,
+      fixes,
+    });
+  },
+};
+
+const actBeforeStudy: Rule = {
+  id: 'pdsa/act-before-study',
+  kinds: ['pdsa-cycle'],
+  severity: 'warning',
+  description: '`act` is filled in while `study` is missing or empty.',
+  check(ctx) {
+    if (!filled(ctx.data.act) || filled(ctx.data.study)) return;
+    ctx.report({
+      at: ['act'],
+      target: 'key',
+      message:
+        `\`act\` is filled in but \`study\` is empty: decide only after studying what happened. ` +
+        `Fill in \`study.results\` (each prediction beside its result) and \`study.learning\` first, then the decision follows from the learning.`,
+    });
+  },
+};
+
+const datesOutOfOrder: Rule = {
+  id: 'pdsa/dates-out-of-order',
+  kinds: ['pdsa-cycle'],
+  severity: 'error',
+  description: 'The plan ends before it starts, or a task is due after the plan ends.',
+  check(ctx) {
+    const plan = obj(ctx.data.plan);
+    const start = date(plan?.start);
+    const end = date(plan?.end);
+    if (start && end && end < start) {
+      ctx.report({
+        at: ['plan', 'end'],
+        target: 'value',
+        message: `The plan ends (${end}) before it starts (${start}). Check both dates: the end date must be on or after the start date.`,
+        fixes: [{ title: 'Swap the start and end dates', edits: [{ at: ['plan', 'start'], target: 'value', text: end }, { at: ['plan', 'end'], target: 'value', text: start }] }],
+      });
+    }
+    // When the end is before the start, the end date is the one to fix first; tasks are
+    // checked against it once it is right.
+    if (end && !(start && end < start)) {
+      for (const { item, index } of items(plan?.tasks)) {
+        const when = date(item.when);
+        if (!when || when <= end) continue;
+        const task = text(item.task);
+        ctx.report({
+          at: ['plan', 'tasks', index, 'when'],
+          target: 'value',
+          message:
+            `Task ${task ? `"${task}"` : `number ${index + 1}`} is due ${when}, after the plan ends (${end}). ` +
+            `Move the task inside the test, or move \`plan.end\` if the test runs longer.`,
+        });
+      }
+    }
+    const done = obj(ctx.data.do);
+    const started = date(done?.started);
+    const ended = date(done?.ended);
+    if (started && ended && ended < started) {
+      ctx.report({
+        at: ['do', 'ended'],
+        target: 'value',
+        message: `\`do.ended\` (${ended}) is before \`do.started\` (${started}). Check both dates: the test cannot end before it starts.`,
+      });
+    }
+  },
+};
+
+const overdue: Rule = {
+  id: 'pdsa/overdue',
+  kinds: ['pdsa-cycle'],
+  severity: 'info',
+  description: 'The cycle is planning and its start date has passed, or doing and its end date has passed.',
+  check(ctx) {
+    const s = status(ctx);
+    const plan = obj(ctx.data.plan);
+    if (s === 'planning') {
+      const start = date(plan?.start);
+      if (!start || start >= ctx.today) return;
+      ctx.report({
+        at: ['plan', 'start'],
+        target: 'value',
+        message:
+          `The cycle is still \`planning\` but its start date (${start}) has passed (today is ${ctx.today}). ` +
+          `If the test has started, set \`status: doing\`; if not, move \`plan.start\` to the day it will start.`,
+        fixes: ctx.doc.has(['status']) ? [{ title: 'Set the status to `doing`', edits: [{ at: ['status'], target: 'value', text: 'doing' }] }] : undefined,
+      });
+    } else if (s === 'doing') {
+      const end = date(plan?.end);
+      if (!end || end >= ctx.today) return;
+      ctx.report({
+        at: ['plan', 'end'],
+        target: 'value',
+        message:
+          `The cycle is still \`doing\` but its end date (${end}) has passed (today is ${ctx.today}). ` +
+          `If the test is over, set \`status: studying\` and compare results with predictions; if it runs longer, move \`plan.end\`.`,
+        fixes: ctx.doc.has(['status']) ? [{ title: 'Set the status to `studying`', edits: [{ at: ['status'], target: 'value', text: 'studying' }] }] : undefined,
+      });
+    }
+  },
+};
+
+function fileName(doc: ParsedDocument): string {
+  return doc.uri.split('/').pop() ?? doc.uri;
+}
+
+const brokenChain: Rule = {
+  id: 'pdsa/broken-chain',
+  kinds: ['pdsa-cycle'],
+  severity: 'warning',
+  scope: 'workspace',
+  description: '`previous` names no PDSA cycle, or two cycles claim the same `previous` and the same `cycle` number.',
+  check(ctx) {
+    const previous = text(ctx.data.previous);
+    if (previous === undefined) return;
+    const ws = ctx.workspace;
+    if (previous === ctx.doc.id) {
+      ctx.report({
+        at: ['previous'],
+        target: 'value',
+        message: `\`previous\` names this cycle itself: a cycle builds on an earlier one. Name the cycle this one follows, or write \`previous: null\` for the first cycle.`,
+      });
+      return;
+    }
+    const cycles = ws.byId(previous).filter((d) => d.kind === 'pdsa-cycle');
+    if (!cycles.length) {
+      const others = ws.byId(previous);
+      const ids = [...ws.documents('pdsa-cycle')].map((d) => d.id).filter((id): id is string => id !== undefined && id !== ctx.doc.id);
+      const guess = closest(previous, ids);
+      ctx.report({
+        at: ['previous'],
+        target: 'value',
+        message:
+          `\`previous: ${previous}\` names no PDSA cycle in the workspace` +
+          (others.length ? ` (\`${previous}\` is a ${others[0].kind})` : '') +
+          (guess ? ` — did you mean \`${guess}\`?` : '.') +
+          ` A ramp of cycles links each cycle to the one it builds on: use the id of that cycle, or \`previous: null\` for the first cycle.`,
+        fixes: guess ? [{ title: `Change to \`${guess}\``, preferred: true, edits: [{ at: ['previous'], target: 'value', text: guess }] }] : undefined,
+      });
+    }
+    const cycle = num(ctx.data.cycle);
+    if (cycle === undefined) return;
+    const twins = ws.cyclesAfter(previous).filter((d) => d !== ctx.doc && d.kind === 'pdsa-cycle' && num(d.data?.cycle) === cycle);
+    if (!twins.length) return;
+    const named = twins.map((d) => `\`${d.id ?? fileName(d)}\``).join(', ');
+    ctx.report({
+      at: ['cycle'],
+      target: 'value',
+      message:
+        `This cycle and ${named} both say they are cycle ${cycle} after \`${previous}\`: the ramp splits and it is unclear which test built on which. ` +
+        `Renumber one of them, or point its \`previous\` at the cycle it really follows.`,
+      related: twins.map((d) => ({
+        doc: d,
+        at: d.has(['cycle']) ? ['cycle'] : ['previous'],
+        target: 'value' as const,
+        message: `also cycle ${cycle} after \`${previous}\``,
+      })),
+    });
+  },
+};
+
+// ---- run charts ----
+
+interface SeriesPoint {
+  /** Index in `data.points`. */
+  index: number;
+  value: number;
+  date?: string;
+}
+
+/** The points of `data.points` with a numeric value, in order. */
+function series(ctx: RuleContext): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
+  for (const { item, index } of items(obj(ctx.data.data)?.points)) {
+    const value = num(item.value);
+    if (value !== undefined) out.push({ index, value, date: date(item.date) });
+  }
+  return out;
+}
+
+function when(p: SeriesPoint): string {
+  return p.date ?? `point ${p.index + 1}`;
+}
+
+function chartName(ctx: RuleContext): string {
+  const measure = text(obj(ctx.data.data)?.measure);
+  return measure ? `The run chart of \`${measure}\`` : 'The run chart';
+}
+
+function round(n: number): string {
+  return String(Number(n.toFixed(2)));
+}
+
+/** The series when it has enough points for the run chart rules, else undefined. */
+function chartSeries(ctx: RuleContext): SeriesPoint[] | undefined {
+  const points = series(ctx);
+  const min = Number(ctx.option<number>('min_points'));
+  return points.length >= (Number.isFinite(min) ? min : 10) ? points : undefined;
+}
+
+const runChartShift: Rule = {
+  id: 'pdsa/run-chart-shift',
+  kinds: ['pdsa-cycle'],
+  severity: 'info',
+  description: 'With 10 or more points, 6 or more consecutive points fall on one side of the median (a shift).',
+  options: { min_points: 10, min_shift: DEFAULT_MIN_SHIFT },
+  check(ctx) {
+    const points = chartSeries(ctx);
+    if (!points) return;
+    const minShift = Number(ctx.option<number>('min_shift'));
+    const analysis = analyzeRunChart(points.map((p) => p.value), { minShift });
+    for (const shift of analysis.shifts) {
+      const first = points[shift.start];
+      const last = points[shift.end];
+      ctx.report({
+        at: ['data', 'points', first.index],
+        target: 'item',
+        message:
+          `${chartName(ctx)} shows a shift: ${shift.length} points in a row ${shift.side} the median (${round(analysis.median)}), from ${when(first)} to ${when(last)}. ` +
+          `By the run chart rules (${minShift} or more consecutive points on one side of the median; points on the median are skipped) this is a signal of real change, not chance. ` +
+          `Note what changed around ${when(first)}: if it is the change under test, the chart is evidence it made a difference.`,
+      });
+    }
+  },
+};
+
+const runChartTrend: Rule = {
+  id: 'pdsa/run-chart-trend',
+  kinds: ['pdsa-cycle'],
+  severity: 'info',
+  description: 'With 10 or more points, 5 or more consecutive points all go up or all go down (a trend).',
+  options: { min_points: 10, min_trend: DEFAULT_MIN_TREND },
+  check(ctx) {
+    const points = chartSeries(ctx);
+    if (!points) return;
+    const minTrend = Number(ctx.option<number>('min_trend'));
+    const analysis = analyzeRunChart(points.map((p) => p.value), { minTrend });
+    for (const trend of analysis.trends) {
+      const first = points[trend.start];
+      const last = points[trend.end];
+      ctx.report({
+        at: ['data', 'points', first.index],
+        target: 'item',
+        message:
+          `${chartName(ctx)} shows a trend: ${trend.length} points in a row going ${trend.direction}, from ${when(first)} to ${when(last)}. ` +
+          `By the run chart rules (${minTrend} or more consecutive points all going up or all going down; a repeated value counts once) this is a signal of real change, not chance. ` +
+          `Look for what started around ${when(first)} and note it in the study.`,
+      });
+    }
+  },
+};
+
+const runChartRuns: Rule = {
+  id: 'pdsa/run-chart-runs',
+  kinds: ['pdsa-cycle'],
+  severity: 'info',
+  description: 'With 10 or more points, too few or too many runs about the median for the series length (Perla, Provost & Murray 2011, Table 1).',
+  options: { min_points: 10 },
+  check(ctx) {
+    const points = chartSeries(ctx);
+    if (!points) return;
+    const a = analyzeRunChart(points.map((p) => p.value));
+    if (!a.runsLimits || !(a.tooFewRuns || a.tooManyRuns)) return;
+    const first = points[0];
+    const last = points[points.length - 1];
+    const expected = `${a.runsLimits.lower} to ${a.runsLimits.upper} runs are expected for ${a.usefulObservations} points not on the median`;
+    ctx.report({
+      at: ['data', 'points', first.index],
+      target: 'item',
+      message: a.tooFewRuns
+        ? `${chartName(ctx)} from ${when(first)} to ${when(last)} has too few runs: ${plural(a.runs, 'run')} about the median (${round(a.median)}), where ${expected} (published run chart table). ` +
+          `The points stay on one side of the median longer than chance would: a signal that the process shifted. Look for when it moved and what changed then.`
+        : `${chartName(ctx)} from ${when(first)} to ${when(last)} has too many runs: ${plural(a.runs, 'run')} about the median (${round(a.median)}), where ${expected} (published run chart table). ` +
+          `The points cross the median more often than chance would, which often means two processes are mixed (two teams, two days of the week): chart them separately.`,
+    });
+  },
+};
+
+export const PDSA_RULES: readonly Rule[] = [
+  questionWithoutPrediction,
+  missingResult,
+  missingDecision,
+  actBeforeStudy,
+  datesOutOfOrder,
+  overdue,
+  brokenChain,
+  runChartShift,
+  runChartTrend,
+  runChartRuns,
+];

@@ -1,0 +1,318 @@
+import type { ParsedDocument } from '../parse';
+import type { Path } from '../types';
+import { CHANGE_STATUS, MEASURE_TYPES, PDSA_STATUS } from '../schemas/kinds';
+import { ids, items, obj, text, type Obj } from '../rules/shape';
+import { html, token, type Html } from './html';
+import type { Scope } from './context';
+import { article, empty, header, titleOf } from './parts';
+import { layered, isDummy, type LayerEdge, type LayerNode } from './layout';
+import { figure, n, svgRoot, textBlock, textWidth, wrap } from './svg';
+
+// Sizes in SVG user units (px at 100%): readable when projected, four columns fit a slide.
+const FONT = 14;
+const LINE = 18;
+const SMALL = 12;
+const PAD = 12;
+const COLUMN = 244;
+const COLUMN_GAP = 80;
+const MARGIN = 16;
+const HEAD = 40;
+const NODE_GAP = 14;
+const MAX_LINES = 6;
+
+const COLUMNS = ['Aim', 'Primary drivers', 'Secondary drivers', 'Change ideas'] as const;
+
+export interface DriverNode {
+  key: string;
+  path: Path;
+  layer: number;
+  role: 'aim' | 'primary' | 'secondary' | 'change' | 'placeholder';
+  id?: string;
+  /** The full text (title, or the aim statement). */
+  label: string;
+  lines: string[];
+  /** Extra muted lines under the title (the aim's numbers). */
+  details: string[];
+  status?: string;
+  cycles: CycleMark[];
+  height: number;
+  tooltip: string;
+}
+
+interface CycleMark {
+  doc: ParsedDocument;
+  label: string;
+  status: string;
+}
+
+/** The parts of a driver diagram, read leniently: what has an id can be linked. */
+export interface DriverModel {
+  nodes: DriverNode[];
+  edges: LayerEdge[];
+}
+
+function changeKey(doc: ParsedDocument, ideaId: string): string {
+  return `${doc.id ?? ''}#${ideaId}`;
+}
+
+function cyclesOf(scope: Scope, ideaId: string | undefined): CycleMark[] {
+  if (!ideaId || !scope.workspace || !scope.doc.id) return [];
+  const seen = new Set<ParsedDocument>();
+  const marks: Array<CycleMark & { n: number }> = [];
+  for (const cycle of scope.workspace.cyclesTesting(changeKey(scope.doc, ideaId))) {
+    if (seen.has(cycle) || cycle.kind !== 'pdsa-cycle') continue;
+    seen.add(cycle);
+    // A bare `c-huddles` may name an idea of another diagram; keep only cycles that resolve here.
+    const ref = text(cycle.data?.change_idea);
+    if (ref && ref.includes('#') && ref !== changeKey(scope.doc, ideaId)) continue;
+    const number = typeof cycle.data?.cycle === 'number' ? cycle.data.cycle : undefined;
+    const status = token(cycle.data?.status, PDSA_STATUS, 'none');
+    const decision = text(obj(cycle.data?.act)?.decision);
+    const label = [number !== undefined ? `Cycle ${number}` : 'Cycle', cycle.id, text(cycle.data?.status), decision && `act: ${decision}`].filter(Boolean).join(' · ');
+    marks.push({ doc: cycle, label, status, n: number ?? Infinity });
+  }
+  return marks.sort((a, b) => a.n - b.n || String(a.doc.id).localeCompare(String(b.doc.id)));
+}
+
+export function driverModel(scope: Scope, withCycles = true): DriverModel {
+  const data = scope.doc.data ?? {};
+  const nodes: DriverNode[] = [];
+  const byId = new Map<string, DriverNode>();
+  const width = COLUMN - 2 * PAD;
+  const measureNames = new Map<string, string>();
+  for (const { item } of items(data.measures)) {
+    const id = text(item.id);
+    const name = text(item.name);
+    if (id && name && !measureNames.has(id)) measureNames.set(id, name);
+  }
+
+  const aim = obj(data.aim);
+  if (aim || data.aim !== undefined) {
+    const statement = text(aim?.statement);
+    const lines = statement ? wrap(statement, width, FONT + 1, 8, true) : ['No aim statement yet'];
+    const numbers = [text(aim?.baseline), text(aim?.target)];
+    const details: string[] = [];
+    const by = text(aim?.by);
+    if (numbers[0] || numbers[1] || by) {
+      const line = [numbers[0] && `from ${numbers[0]}`, numbers[1] && `to ${numbers[1]}`, by && `by ${by}`].filter(Boolean).join(' ');
+      details.push(...wrap(line, width, SMALL + 1, 2));
+    }
+    const population = text(aim?.population);
+    if (population) details.push(...wrap(`for ${population}`, width, SMALL + 1, 3));
+    const measureRef = text(aim?.measure);
+    if (measureRef) details.push(...wrap(`measure: ${measureNames.get(measureRef) ?? measureRef}`, width, SMALL + 1, 2));
+    const height = PAD * 2 + lines.length * (LINE + 1) + (details.length ? 8 + details.length * 16 : 0);
+    nodes.push({ key: 'aim', path: ['aim'], layer: 0, role: 'aim', label: statement ?? 'Aim', lines, details, cycles: [], height, tooltip: statement ?? 'Aim' });
+  }
+
+  const lists: Array<[string, 1 | 2 | 3, DriverNode['role']]> = [
+    ['primary_drivers', 1, 'primary'],
+    ['secondary_drivers', 2, 'secondary'],
+    ['change_ideas', 3, 'change'],
+  ];
+  for (const [listName, layer, role] of lists) {
+    for (const { item, index } of items(data[listName])) {
+      const id = text(item.id);
+      const title = text(item.title) ?? id ?? `(untitled ${role === 'change' ? 'change idea' : 'driver'})`;
+      const lines = wrap(title, width, FONT, MAX_LINES);
+      let status: string | undefined;
+      let cycles: CycleMark[] = [];
+      let height = PAD * 2 + lines.length * LINE;
+      const tip = [title, id && `id: ${id}`];
+      if (role === 'change') {
+        status = item.status === undefined || item.status === null ? undefined : token(item.status, CHANGE_STATUS);
+        cycles = withCycles ? cyclesOf(scope, id) : [];
+        if (status || cycles.length) height += 26;
+        const measures = ids(item.measures).map((m) => measureNames.get(m) ?? m);
+        if (measures.length) tip.push(`measures: ${measures.join('; ')}`);
+      }
+      const description = text(item.description);
+      if (description) tip.push(description);
+      const node: DriverNode = { key: `${listName}.${index}`, path: [listName, index], layer, role, id, label: title, lines, details: [], status, cycles, height, tooltip: tip.filter(Boolean).join('\n') };
+      nodes.push(node);
+      if (id && !byId.has(id)) byId.set(id, node);
+    }
+  }
+
+  const edges: LayerEdge[] = [];
+  const seenEdge = new Set<string>();
+  const addEdge = (left: DriverNode, right: DriverNode) => {
+    const key = `${left.key}\u0000${right.key}`;
+    if (left.layer >= right.layer || seenEdge.has(key)) return;
+    seenEdge.add(key);
+    edges.push({ left: left.key, right: right.key });
+  };
+  const aimNode = nodes.find((nd) => nd.role === 'aim');
+  for (const node of nodes) {
+    if (node.role === 'primary' && aimNode) addEdge(aimNode, node);
+    if (node.role === 'secondary' || node.role === 'change') {
+      const item = itemAt(data, node.path);
+      for (const target of ids(item?.supports)) {
+        const parent = byId.get(target);
+        if (parent && (parent.role === 'primary' || (parent.role === 'secondary' && node.role === 'change'))) addEdge(parent, node);
+      }
+    }
+  }
+  return { nodes, edges };
+}
+
+function itemAt(data: Obj, path: Path): Obj | undefined {
+  const listValue = data[path[0] as string];
+  return Array.isArray(listValue) ? obj(listValue[path[1] as number]) : undefined;
+}
+
+function columnX(layer: number): number {
+  return MARGIN + layer * (COLUMN + COLUMN_GAP);
+}
+
+function edgePath(points: Array<[number, number]>): string {
+  // Horizontal tangents at both ends of each hop: smooth S-curves between columns.
+  let d = `M${n(points[0][0])} ${n(points[0][1])}`;
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0] = points[i - 1];
+    const [x1, y1] = points[i];
+    if (i % 2 === 0 && i < points.length - 1) {
+      d += ` L${n(x1)} ${n(y1)}`; // through a skipped column, straight
+      continue;
+    }
+    const dx = (x1 - x0) / 2;
+    d += ` C${n(x0 + dx)} ${n(y0)} ${n(x1 - dx)} ${n(y1)} ${n(x1)} ${n(y1)}`;
+  }
+  return d;
+}
+
+function drawNode(scope: Scope, node: DriverNode, x: number, y: number): Html {
+  const flag = scope.flag(node.path);
+  const tooltip = [node.tooltip, flag.title].filter(Boolean).join('\n\n');
+  const cls = ['ik-node', `ik-node-${node.role}`, node.status && `ik-status-${node.status}`, flag.cls].filter(Boolean).join(' ');
+  const titleClass = node.role === 'aim' ? 'ik-node-title ik-node-title-aim' : 'ik-node-title';
+  let body = textBlock(node.lines, x + PAD, y + PAD + (node.role === 'aim' ? FONT + 1 : FONT) - 1, node.role === 'aim' ? LINE + 1 : LINE, titleClass);
+  if (node.details.length) {
+    const top = y + PAD + node.lines.length * (LINE + 1) + 8;
+    body = html`${body}<line class="ik-node-rule" x1="${n(x + PAD)}" x2="${n(x + COLUMN - PAD)}" y1="${n(top - 4)}" y2="${n(top - 4)}"/>${textBlock(node.details, x + PAD, top + SMALL, 16, 'ik-node-detail')}`;
+  }
+  if (node.role === 'change' && (node.status || node.cycles.length)) {
+    const rowY = y + node.height - PAD - 16;
+    let cx = x + PAD;
+    let row = html``;
+    if (node.status) {
+      const label = node.status === 'unknown' ? String(text(itemAt(scope.doc.data ?? {}, node.path)?.status) ?? '?') : node.status;
+      const shown = wrap(label, 90, SMALL - 1, 1)[0] ?? '';
+      const w = textWidth(shown, SMALL - 1) + 16;
+      row = html`<g class="ik-pill ik-status-${node.status}" data-path="${[...node.path, 'status'].join('.')}"><rect x="${n(cx)}" y="${n(rowY)}" width="${n(w)}" height="18" rx="9"/><text x="${n(cx + w / 2)}" y="${n(rowY + 13)}" text-anchor="middle">${shown}</text></g>`;
+      cx += w + 10;
+    }
+    if (node.cycles.length) {
+      const shown = node.cycles.slice(0, 6);
+      const dots = shown.map((c, i) => {
+        const dx = cx + 7 + i * 16;
+        return html`<g class="ik-cycle ik-pdsa-${c.status}"${c.doc.uri ? html` data-open-uri="${c.doc.uri}"` : ''}><title>${c.label}</title><circle cx="${n(dx)}" cy="${n(rowY + 9)}" r="6"/></g>`;
+      });
+      const more = node.cycles.length > shown.length ? `+${node.cycles.length - shown.length} ` : '';
+      const label = `${more}${node.cycles.length === 1 ? 'PDSA' : 'PDSAs'}`;
+      row = html`${row}${dots}<text class="ik-node-detail" x="${n(cx + shown.length * 16 + 4)}" y="${n(rowY + 13)}">${label}</text>`;
+    }
+    body = html`${body}${row}`;
+  }
+  const badge = flag.severity && flag.severity !== 'hint'
+    ? html`<g class="ik-flag-badge"><circle cx="${n(x + COLUMN - 2)}" cy="${n(y + 2)}" r="9"/><text x="${n(x + COLUMN - 2)}" y="${n(y + 6.5)}" text-anchor="middle">!</text></g>`
+    : '';
+  const interactive = node.role !== 'placeholder';
+  return html`<g class="${cls}"${interactive ? html` data-path="${node.path.join('.')}" tabindex="0"` : ''}><title>${tooltip}</title><rect class="ik-node-box" x="${n(x)}" y="${n(y)}" width="${COLUMN}" height="${n(node.height)}" rx="${node.role === 'aim' ? 12 : 8}"/>${node.role === 'change' ? '' : html`<rect class="ik-node-band" x="${n(x)}" y="${n(y + 6)}" width="4" height="${n(node.height - 12)}" rx="2"/>`}${body}${badge}</g>`;
+}
+
+/** The driver diagram as an SVG: aim, primary and secondary drivers, change ideas, left to right. */
+export function driverSvg(scope: Scope): Html {
+  const model = driverModel(scope);
+  const nodes = [...model.nodes];
+  // An empty column still shows where things go.
+  for (let layer = 0; layer < 4; layer++) {
+    if (!nodes.some((nd) => nd.layer === layer)) {
+      const message = layer === 0 ? 'No aim yet' : `No ${COLUMNS[layer].toLowerCase()} yet`;
+      nodes.push({ key: `placeholder.${layer}`, path: [], layer, role: 'placeholder', label: message, lines: [message], details: [], cycles: [], height: PAD * 2 + LINE, tooltip: message });
+    }
+  }
+  const layers: LayerNode[][] = [[], [], [], []];
+  const byKey = new Map<string, DriverNode>();
+  for (const node of nodes) {
+    layers[node.layer].push({ key: node.key, height: node.height });
+    byKey.set(node.key, node);
+  }
+  const layout = layered(layers, model.edges, NODE_GAP, 4);
+  const width = MARGIN * 2 + 4 * COLUMN + 3 * COLUMN_GAP;
+  const height = HEAD + layout.height + MARGIN * 2;
+  const top = (key: string) => HEAD + MARGIN + layout.top.get(key)!;
+
+  const heads = COLUMNS.map((label, layer) => {
+    const count = nodes.filter((nd) => nd.layer === layer && nd.role !== 'placeholder').length;
+    return html`<text class="ik-column-head" x="${n(columnX(layer))}" y="${n(MARGIN + 12)}">${label.toUpperCase()}${layer > 0 && count ? html`<tspan class="ik-column-count"> ${count}</tspan>` : ''}</text>`;
+  });
+
+  const edges = layout.routes.map(({ edge, via }) => {
+    const left = byKey.get(edge.left)!;
+    const right = byKey.get(edge.right)!;
+    const points: Array<[number, number]> = [[columnX(left.layer) + COLUMN, top(left.key) + left.height / 2]];
+    for (const v of via) {
+      const y = HEAD + MARGIN + v.y;
+      points.push([columnX(v.layer), y], [columnX(v.layer) + COLUMN, y]);
+    }
+    points.push([columnX(right.layer), top(right.key) + right.height / 2]);
+    const skip = via.length ? ' ik-edge-skip' : '';
+    return html`<path class="ik-edge${skip}" data-from="${left.path.join('.')}" data-to="${right.path.join('.')}" d="${edgePath(points)}"/>`;
+  });
+
+  const drawn = layout.order.flatMap((layer) => layer.filter((k) => !isDummy(k)).map((k) => drawNode(scope, byKey.get(k)!, columnX(byKey.get(k)!.layer), top(k))));
+  const label = `Driver diagram: ${titleOf(scope)}`;
+  return svgRoot(width, height, 'ik-driver-svg', label, html`<g class="ik-edges">${edges}</g>${heads}<g class="ik-nodes">${drawn}</g>`);
+}
+
+function measuresSection(scope: Scope): Html {
+  const data = scope.doc.data ?? {};
+  const all = items(data.measures);
+  if (!all.length) return html`<section class="ik-measures"><h2>Measures</h2>${empty('No measures yet: add outcome, process and balancing measures to know whether a change is an improvement.')}</section>`;
+  const aimMeasure = text(obj(data.aim)?.measure);
+  const usedBy = new Map<string, string[]>();
+  for (const { item } of items(data.change_ideas)) {
+    const title = text(item.title) ?? text(item.id);
+    if (!title) continue;
+    for (const m of ids(item.measures)) (usedBy.get(m) ?? usedBy.set(m, []).get(m)!).push(title);
+  }
+  const groups: Array<{ type: string; label: string; hint: string }> = [
+    { type: 'outcome', label: 'Outcome', hint: 'Is the aim being met?' },
+    { type: 'process', label: 'Process', hint: 'Are the changes happening?' },
+    { type: 'balancing', label: 'Balancing', hint: 'Is anything else getting worse?' },
+    { type: 'unknown', label: 'Other', hint: 'No type given' },
+  ];
+  const columns = groups.map((g) => {
+    const members = all.filter(({ item }) => token(item.type, MEASURE_TYPES) === g.type);
+    if (!members.length && g.type === 'unknown') return html``;
+    const entries = members.map(({ item, index }) => {
+      const path = ['measures', index];
+      const flag = scope.flag(path);
+      const id = text(item.id);
+      const facts = [text(item.unit), text(item.frequency)].filter(Boolean).join(' · ');
+      const users = id ? usedBy.get(id) ?? [] : [];
+      return html`<li class="ik-measure ${flag.cls}" data-path="${path.join('.')}"${flag.title ? html` title="${flag.title}"` : ''}><span class="ik-measure-name">${text(item.name) ?? id ?? '(unnamed measure)'}</span>${id && id === aimMeasure ? html` <span class="ik-badge ik-badge-aim">aim</span>` : ''}${text(item.definition) ? html`<span class="ik-measure-def">${text(item.definition)}</span>` : ''}${facts ? html`<span class="ik-measure-facts">${facts}</span>` : ''}${users.length ? html`<span class="ik-measure-facts">for: ${users.join('; ')}</span>` : ''}</li>`;
+    });
+    return html`<div class="ik-measure-group ik-measure-${g.type}"><h3>${g.label} <span class="ik-muted">${g.hint}</span></h3>${entries.length ? html`<ul>${entries}</ul>` : empty(g.type === 'balancing' ? 'None yet: what could get worse?' : 'None yet')}</div>`;
+  });
+  return html`<section class="ik-measures"><h2>Measures</h2><div class="ik-measure-grid">${columns}</div></section>`;
+}
+
+function legend(): Html {
+  const statuses = CHANGE_STATUS.map((s) => html`<span class="ik-legend-item"><span class="ik-swatch ik-status-${s}"></span>${s}</span>`);
+  const cycles = html`<span class="ik-legend-item"><span class="ik-dot ik-pdsa-doing"></span>PDSA cycle (colour: planning, doing, studying, done)</span>`;
+  return html`<p class="ik-legend">${statuses}${cycles}<span class="ik-legend-item"><span class="ik-swatch ik-swatch-flag"></span>has a problem (hover for details)</span></p>`;
+}
+
+export function renderDriver(scope: Scope): { title: string; body: string } {
+  const title = titleOf(scope, text(obj(scope.doc.data?.aim)?.statement));
+  const data = scope.doc.data ?? {};
+  const paths: Path[] = [['aim']];
+  for (const listName of ['primary_drivers', 'secondary_drivers', 'change_ideas', 'measures']) for (const { index } of items(data[listName])) paths.push([listName, index]);
+  const body = article(
+    scope,
+    html`${header(scope, title)}${figure(driverSvg(scope), 'ik-figure-driver', legend())}${measuresSection(scope)}${scope.checks(paths)}`,
+  );
+  return { title, body: body.value };
+}
