@@ -55,6 +55,9 @@ async function main() {
     logLevel: quiet ? 'silent' : 'warning',
     legalComments: 'none',
     define: { IMPROVEKIT_VERSION: JSON.stringify(pkg.version) },
+    // yaml's Node build reads process.env on every token (a debugging switch); its browser build,
+    // the same parser without that lookup, parses several times faster.
+    alias: { yaml: './node_modules/yaml/browser/index.js' },
   };
   const contexts = await Promise.all(targets.map((t) => esbuild.context({ ...common, ...t, define: { ...common.define, ...(t.define || {}) } })));
   if (watch) {

@@ -10,7 +10,11 @@ export interface GeneratedFile {
 }
 
 const PEOPLE = 200;
+/** Recommenders, agreers, performers and inputs come from one half of the roster… */
 const person = (i: number) => `p-${i % PEOPLE}`;
+/** …deciders from the other, dealt round so that no one holds the D in more than 10 decisions. */
+let nextDecider = 0;
+const decider = () => `p-${PEOPLE + (nextDecider++ % PEOPLE)}`;
 
 function driver(n: number, primaries = 3, secondariesPer = 2, ideasPer = 2): string {
   const id = `reading-${n}`;
@@ -97,7 +101,7 @@ function rapid(n: number, decisions = 8): string {
       `    agree: [${person(n * 7 + d + 2)}]`,
       `    perform: ${person(n * 7 + d + 3)}`,
       `    input: [${person(n * 7 + d + 4)}, ${person(n * 7 + d + 5)}]`,
-      `    decide: ${person(n * 3 + d * 11)}`,
+      `    decide: ${decider()}`,
       '    due: 2026-04-01',
       '    status: decided',
       '    outcome: Adopted for the next school year',
@@ -155,7 +159,7 @@ function note(n: number): string {
     '```rapid-charter',
     `id: workshop-${n}`,
     'decisions:',
-    `  - { id: pilot, decision: Pilot the Team Lead role in two schools, recommend: ${person(n + 1)}, perform: ${person(n + 2)}, decide: ${person(n * 5 + 3)}, status: open }`,
+    `  - { id: pilot, decision: Pilot the Team Lead role in two schools, recommend: ${person(n + 1)}, perform: ${person(n + 2)}, decide: ${decider()}, status: open }`,
     '```',
     '',
     '```message-map',
@@ -169,12 +173,13 @@ function note(n: number): string {
 
 function roster(): string {
   const lines = ['kind: roster', 'id: network', 'people:'];
-  for (let i = 0; i < PEOPLE; i++) lines.push(`  - { id: ${person(i)}, name: Person ${i} }`);
+  for (let i = 0; i < 2 * PEOPLE; i++) lines.push(`  - { id: p-${i}, name: Person ${i} }`);
   return `${lines.join('\n')}\n`;
 }
 
 /** `count` files: a roster, then units of ten files. */
 export function generateWorkspace(count: number): GeneratedFile[] {
+  nextDecider = 0;
   const files: GeneratedFile[] = [{ name: 'network.roster.yaml', text: roster() }];
   for (let n = 0; files.length < count; n++) {
     const unit: GeneratedFile[] = [

@@ -44,7 +44,8 @@ if (!isMainThread && (workerData as { improvekitWorker?: boolean } | null)?.impr
  */
 export async function loadFiles(workspace: Workspace, files: readonly string[], config: Config, today: string, script: string): Promise<Loaded[]> {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const threads = Math.min(cores, 4);
+  // IMPROVEKIT_THREADS=1 keeps everything on one thread (for comparison, or a busy CI machine).
+  const threads = Math.max(1, Math.min(Number(process.env.IMPROVEKIT_THREADS) || cores, 4));
   if (threads < 2 || files.length < PARALLEL_THRESHOLD || !fs.existsSync(script)) {
     return load({ files: [...files], config, today }, false, workspace);
   }

@@ -91,18 +91,18 @@ export function driverModel(scope: Scope, withCycles = true): DriverModel {
     const statement = text(aim?.statement);
     const lines = statement ? wrap(statement, width, FONT + 1, 8, true) : ['No aim statement yet'];
     const numbers = [text(aim?.baseline), text(aim?.target)];
-    const details: string[] = [];
     const by = text(aim?.by);
-    if (numbers[0] || numbers[1] || by) {
-      const line = [numbers[0] && `from ${numbers[0]}`, numbers[1] && `to ${numbers[1]}`, by && `by ${by}`].filter(Boolean).join(' ');
-      details.push(...wrap(line, width, SMALL + 1, 2));
-    }
     const population = text(aim?.population);
-    if (population) details.push(...wrap(`for ${population}`, width, SMALL + 1, 3));
     const measureRef = text(aim?.measure);
-    if (measureRef) details.push(...wrap(`measure: ${measureNames.get(measureRef) ?? measureRef}`, width, SMALL + 1, 2));
+    const facts = [
+      numbers[0] || numbers[1] || by ? [numbers[0] && `from ${numbers[0]}`, numbers[1] && `to ${numbers[1]}`, by && `by ${by}`].filter(Boolean).join(' ') : undefined,
+      population && `for ${population}`,
+      measureRef && `measure: ${measureNames.get(measureRef) ?? measureRef}`,
+    ];
+    const details = facts.flatMap((f, i) => (f ? wrap(f, width, SMALL + 1, [2, 3, 2][i]) : []));
     const height = PAD * 2 + lines.length * (LINE + 1) + (details.length ? 8 + details.length * 16 : 0);
-    nodes.push({ key: 'aim', path: ['aim'], layer: 0, role: 'aim', label: statement ?? 'Aim', lines, details, cycles: [], height, tooltip: statement ?? 'Aim' });
+    const tooltip = [statement ?? 'Aim', ...facts].filter(Boolean).join('\n');
+    nodes.push({ key: 'aim', path: ['aim'], layer: 0, role: 'aim', label: statement ?? 'Aim', lines, details, cycles: [], height, tooltip });
   }
 
   const lists: Array<[string, 1 | 2 | 3, DriverNode['role']]> = [

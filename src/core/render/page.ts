@@ -29,9 +29,17 @@ export interface PageOptions {
 /** The CSP of an exported page: nothing but inline styles and data images. */
 export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-/** A nonce or CSP source as a CSP token: characters that could end the directive are dropped. */
-function cspToken(value: string): string {
-  return value.replace(/[^A-Za-z0-9+/=_.:*\-\s]/g, '').replace(/\s+/g, ' ').trim();
+/** A nonce as a CSP token: base64 characters only, so it cannot end its source or directive. */
+function nonceToken(value: string): string {
+  return value.replace(/[^A-Za-z0-9+/=_-]/g, '');
+}
+
+/** The webview's source list: scheme-and-host sources only (no quotes, `;` or bare `*`). */
+function sourceList(value: string): string {
+  return value
+    .split(/\s+/)
+    .filter((s) => /^[a-z][a-z0-9+.-]*:(\/\/)?[a-z0-9*+.:/_%-]*$/i.test(s))
+    .join(' ');
 }
 
 /** The inside of `#ik-root`: what a webview swaps on `{type: 'update', html}`. */
@@ -44,8 +52,8 @@ export function renderBody(fragments: readonly RenderedDocument[]): string {
 export function renderPage(fragments: readonly RenderedDocument[], options: PageOptions): string {
   const theme = options.theme ?? 'auto';
   const webview = typeof options.nonce === 'string' && options.nonce.length > 0;
-  const nonce = webview ? cspToken(options.nonce!) : '';
-  const source = options.cspSource ? cspToken(options.cspSource) : '';
+  const nonce = webview ? nonceToken(options.nonce!) : '';
+  const source = options.cspSource ? sourceList(options.cspSource) : '';
   const csp = webview
     ? `default-src 'none'; img-src ${source ? `${source} ` : ''}data:; style-src ${source ? `${source} ` : ''}'nonce-${nonce}'; font-src ${source || "'none'"}; script-src 'nonce-${nonce}'`
     : EXPORT_CSP;

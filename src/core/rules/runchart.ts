@@ -14,20 +14,20 @@
  * marks the points of each signal by the indexes returned here (indexes into `values`).
  */
 
-export interface Span2 {
+export interface PointSpan {
   /** Index of the first point of the signal. */
   start: number;
   /** Index of the last point of the signal. */
   end: number;
 }
 
-export interface Shift extends Span2 {
+export interface Shift extends PointSpan {
   side: 'above' | 'below';
   /** Points in the shift (points on the median inside it are not counted). */
   length: number;
 }
 
-export interface Trend extends Span2 {
+export interface Trend extends PointSpan {
   direction: 'up' | 'down';
   /** Points in the trend, repeated equal values counted once. */
   length: number;
@@ -139,8 +139,8 @@ export function runsLimits(usefulObservations: number): RunsLimits | undefined {
 
 /** The median: the middle value, or the mean of the two middle values. NaN for no values. */
 export function median(values: readonly number[]): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
   const mid = sorted.length >> 1;
   // The mean of two adjacent order statistics: no value can lie strictly between them, so a
   // point equals the median only when both middle values are equal (and then exactly).
@@ -160,7 +160,8 @@ function sidesAnalysis(values: readonly number[], med: number, minShift: number)
     if (runLength >= minShift) shifts.push({ start: runStart, end: runEnd, side: side > 0 ? 'above' : 'below', length: runLength });
   };
   values.forEach((v, i) => {
-    if (v === med) return; // on the median: neither counts nor breaks the run
+    // On the median: neither counts nor breaks the run (nor does a value that is no number).
+    if (v === med || !Number.isFinite(v)) return;
     useful++;
     const s = v > med ? 1 : -1;
     if (s !== side) {
@@ -210,7 +211,8 @@ function trendAnalysis(values: readonly number[], minTrend: number): Trend[] {
 
 /**
  * Applies the run chart rules to a series in time order. Indexes in the result are indexes into
- * `values`, so a chart can mark the points of each signal.
+ * `values`, so a chart can mark the points of each signal. Pass finite numbers: anything else is
+ * left out of the median, the shifts and the runs, and no trend is read across it.
  */
 export function analyzeRunChart(values: readonly number[], options: RunChartOptions = {}): RunChartAnalysis {
   const minShift = Math.max(1, options.minShift ?? DEFAULT_MIN_SHIFT);

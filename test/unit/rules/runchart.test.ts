@@ -172,6 +172,12 @@ describe('run chart analysis', () => {
     });
   });
 
+  it('leaves values that are no number out of the median, shifts and runs', () => {
+    const a = analyzeRunChart([1, NaN, 3, Infinity, 2]);
+    assert.equal(a.median, 2);
+    assert.deepEqual([a.usefulObservations, a.runs], [2, 2]);
+  });
+
   it('handles an empty series', () => {
     const a = analyzeRunChart([]);
     assert.deepEqual([a.usefulObservations, a.runs, a.shifts, a.trends, a.tooFewRuns], [0, 0, [], [], false]);
