@@ -89,7 +89,7 @@ describe('render: page', () => {
 
 describe('export: driver diagram as Mermaid', () => {
   it('writes a left-to-right flowchart with generated ids, escaped labels and status classes', () => {
-    const ws = workspaceOf({ 'k3.driver.yaml': DRIVER.replace('title: Twice-weekly data huddles', 'title: Twice-weekly "data" huddles #1 <b>now</b>') });
+    const ws = workspaceOf({ 'k3.driver.yaml': DRIVER.replace('title: Twice-weekly data huddles', `title: 'Twice-weekly "data" huddles #1 <b>now</b>'`) });
     const mermaid = toMermaid(ws.file('file:///ws/k3.driver.yaml')!.documents[0]);
     const lines = mermaid.trim().split('\n');
     assert.equal(lines[0], 'flowchart LR');
