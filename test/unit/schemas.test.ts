@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { jsonSchemaFiles } from '../../src/core/schemas/json';
 import { parse } from 'yaml';
+import { at, check } from '../helpers';
+import { isCalendarDate } from '../../src/core/schemas/kinds';
 
 const dir = path.join(__dirname, '..', '..', 'schemas');
 
@@ -44,5 +46,16 @@ decisions:
     const rapid = JSON.parse(files['rapid-charter.schema.json']);
     const decide = rapid.properties.decisions.items.properties.decide;
     assert.match(JSON.stringify(decide), /final decision/);
+  });
+});
+
+describe('dates', () => {
+  it('accepts days of the calendar and refuses 30 February, with the reason', () => {
+    for (const ok of ['2026-02-28', '2024-02-29', '2000-02-29', '2026-12-31']) assert.ok(isCalendarDate(ok), ok);
+    for (const bad of ['2026-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '26-1-1']) assert.ok(!isCalendarDate(bad), bad);
+    const doc = 'kind: pdsa-cycle\nid: c1\ncycle: 1\nstatus: planning\nplan:\n  objective: Learn\n  start: 2026-02-30\n  end: 2026-03-10\n';
+    const found = check('c1.pdsa.yaml', doc).filter((d) => d.rule === 'schema/invalid' && d.message.includes('plan.start'));
+    assert.deepEqual(found.map(at), ['schema/invalid@7:10']);
+    assert.match(found[0].message, /`plan\.start` is .*2026-02-30.*not a day of the calendar: check the month and the day/);
   });
 });

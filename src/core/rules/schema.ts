@@ -5,7 +5,7 @@ import { closest, listing } from '../text';
 import type { Kind, Path, PathSegment } from '../types';
 import { valueAt } from '../items';
 
-interface ZodDef {
+export interface ZodDef {
   type: string;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
@@ -15,19 +15,19 @@ interface ZodDef {
   values?: unknown[];
 }
 
-function def(schema: z.ZodType): ZodDef {
+export function def(schema: z.ZodType): ZodDef {
   return (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
 }
 
 /** Strips optional/nullable wrappers. */
-function unwrap(schema: z.ZodType): z.ZodType {
+export function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
   for (let d = def(s); (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType; d = def(s)) s = d.innerType;
   return s;
 }
 
 /** The schema that governs a path, following objects, arrays and the branches of unions. */
-function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
+export function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
   let s: z.ZodType | undefined = unwrap(root);
   for (const seg of path) {
     if (!s) return undefined;
@@ -173,6 +173,8 @@ function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIss
       }
       return [{ at: path, target: 'value', message: `\`${pathLabel(path)}\` should be ${describeExpected(here, 'a valid value')}, but it is ${describeValue(value)}.` }];
     }
+    case 'custom':
+      return [{ at: path, target: 'value', message: `\`${pathLabel(path)}\` is ${describeValue(value)}, which ${issue.message}.` }];
     default:
       return [{ at: path, target: 'value', message: `${issue.message} at \`${pathLabel(path)}\`${where ? '' : ''}.` }];
   }

@@ -26,8 +26,20 @@ const slug = expect(z.string().regex(SLUG), 'a slug: lowercase letters, digits, 
 /** Item ids are referenced by other items; any non-empty text works, slugs read best. */
 const itemId = expect(z.string().min(1), 'a short id, such as `c-huddles`');
 const text = expect(z.union([z.string(), z.number()]), 'text');
+/** Whether `YYYY-MM-DD` names a day of the calendar (no 30 February, 29 February only in leap years). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
 const date = expect(
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+  z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { abort: true })
+    .refine(isCalendarDate, { message: 'is not a day of the calendar: check the month and the day' }),
   'a date written YYYY-MM-DD, such as 2026-03-02',
 );
 const count = expect(z.number().int().min(0), 'a whole number of 0 or more');
