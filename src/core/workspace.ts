@@ -330,6 +330,7 @@ export class Workspace implements WorkspaceView {
             const ins = doc.insertion(mapPath, key, valueText);
             return ins && { span: ins.span, text: ins.text };
           },
+          appendItems: (listPath, itemTexts) => appendItems(file.text, doc, listPath, itemTexts),
         };
         try {
           rule.check(ctx);
@@ -377,6 +378,27 @@ export class Workspace implements WorkspaceView {
     }
     return d;
   }
+}
+
+/**
+ * An edit that appends items to the list at a path, written the way its items are: `- …` lines
+ * under a block list, `, …` inside `[ … ]`. Undefined when the list is empty or laid out otherwise.
+ */
+function appendItems(text: string, doc: ParsedDocument, listPath: readonly (string | number)[], itemTexts: readonly string[]): EditSpec | undefined {
+  let count = 0;
+  while (doc.has([...listPath, count])) count++;
+  if (!count || !itemTexts.length) return undefined;
+  const last = doc.locate([...listPath, count - 1], 'value');
+  let lineStart = last.start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  const prefix = text.slice(lineStart, last.start);
+  const at = { start: last.end, end: last.end };
+  if (/^[ \t]*-[ \t]+$/.test(prefix)) {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    return { span: at, text: itemTexts.map((t) => `${eol}${prefix}${t}`).join('') };
+  }
+  if (/^\s*[\],]/.test(text.slice(last.end)) && /[[,]\s*$/.test(prefix)) return { span: at, text: itemTexts.map((t) => `, ${t}`).join('') };
+  return undefined;
 }
 
 function notAMapping(doc: ParsedDocument): string {

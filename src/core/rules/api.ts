@@ -92,4 +92,6 @@ export interface RuleContext {
   report(report: Report): void;
   /** Text to insert a `key: value` entry into the mapping at a path (for fixes). */
   insertEntry(mapPath: Path, key: string, valueText: string): EditSpec | undefined;
+  /** Text to append items (each a one-line flow mapping or scalar) to the list at a path, written as its items are (for fixes). */
+  appendItems(listPath: Path, itemTexts: readonly string[]): EditSpec | undefined;
 }

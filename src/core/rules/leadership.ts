@@ -9,7 +9,8 @@
  * feedback, motivating, facilitating collaboration and aligning with evaluation; a coach
  * without a role in evaluation says "my coaching has no teeth".
  */
-import type { Rule, RuleContext } from './api';
+import type { EditSpec, FixSpec, Rule, RuleContext } from './api';
+import { yamlScalar } from './rapid';
 import { items, list, num, obj, share, text, type Obj } from './shape';
 import { ROLE_CATEGORIES, RESPONSIBILITIES } from '../schemas/kinds';
 import { listing, plural } from '../text';
@@ -149,6 +150,92 @@ function teamLabel(teams: TeamSpan[]): string {
   return listing(named);
 }
 
+// ---- the "split an oversized team" fix ----
+
+/** An id not yet taken: `<base>-2`, `<base>-3`… */
+function freshId(base: string, taken: Set<string>): string {
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  const id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function fixOf(fix: FixSpec | undefined): FixSpec[] | undefined {
+  return fix ? [fix] : undefined;
+}
+
+/**
+ * Spreads the teams of an over-limit position over new position stubs (same role, reporting to
+ * it), each within the limit, first fit in the order written; a team larger than the limit is
+ * split into teams of at most the limit. The position keeps the first teams that fit.
+ */
+function splitFix(ctx: RuleContext, span: PositionSpan): FixSpec | undefined {
+  const max = span.max;
+  if (max < 1) return undefined;
+  const positionIds = new Set(items(ctx.data.positions).map(({ item }) => text(item.id)).filter((id): id is string => id !== undefined));
+  const teamIds = new Set(items(ctx.data.teams).map(({ item }) => text(item.id)).filter((id): id is string => id !== undefined));
+  const buckets: Array<{ id: string; load: number }> = [{ id: span.id, load: 0 }];
+  const fresh: string[] = [];
+  const bucketFor = (n: number) => {
+    const found = buckets.find((b) => b.load + n <= max);
+    if (found) return found;
+    const b = { id: freshId(span.id, positionIds), load: 0 };
+    buckets.push(b);
+    fresh.push(b.id);
+    return b;
+  };
+  const edits: EditSpec[] = [];
+  const newTeams: string[] = [];
+  const moved: string[] = [];
+  const teams = list(ctx.data.teams);
+  for (const team of span.teams) {
+    const label = team.id ? `\`${team.id}\`` : `team ${team.index + 1}`;
+    const teachers = (teams[team.index] as Obj).teachers;
+    if (team.teachers <= max) {
+      const b = bucketFor(team.teachers);
+      b.load += team.teachers;
+      if (b.id !== span.id) {
+        edits.push({ at: ['teams', team.index, 'led_by'], target: 'value', text: yamlScalar(b.id) });
+        moved.push(`move ${label} to \`${b.id}\``);
+      }
+      continue;
+    }
+    // Larger than the limit on its own: keep `max` teachers in the team, the rest in new teams.
+    const names = Array.isArray(teachers) ? teachers.map(text).filter((n): n is string => n !== undefined) : undefined;
+    const pieces: Array<string[] | number> = [];
+    for (let at = 0; at < team.teachers; at += max) pieces.push(names ? names.slice(at, at + max) : Math.min(max, team.teachers - at));
+    const size = (p: string[] | number) => (typeof p === 'number' ? p : p.length);
+    const write = (p: string[] | number) => (typeof p === 'number' ? String(p) : `[${p.map(yamlScalar).join(', ')}]`);
+    const first = bucketFor(size(pieces[0]));
+    first.load += size(pieces[0]);
+    edits.push({ at: ['teams', team.index, 'teachers'], target: 'value', text: write(pieces[0]) });
+    if (first.id !== span.id) edits.push({ at: ['teams', team.index, 'led_by'], target: 'value', text: yamlScalar(first.id) });
+    const parts: string[] = [];
+    for (const piece of pieces.slice(1)) {
+      const b = bucketFor(size(piece));
+      b.load += size(piece);
+      const id = freshId(team.id ?? `team-${team.index + 1}`, teamIds);
+      newTeams.push(`{ id: ${yamlScalar(id)}, led_by: ${yamlScalar(b.id)}, teachers: ${write(piece)} }`);
+      parts.push(`\`${id}\` (${size(piece)}) to \`${b.id}\``);
+    }
+    moved.push(`${label} split: ${listing(parts)}`);
+  }
+  if (!fresh.length && !newTeams.length) return undefined;
+  const roleText = span.role !== undefined ? yamlScalar(span.role) : 'other';
+  const addPositions = ctx.appendItems(['positions'], fresh.map((id) => `{ id: ${yamlScalar(id)}, role: ${roleText}, reports_to: ${yamlScalar(span.id)} }`));
+  if (fresh.length && !addPositions) return undefined;
+  const addTeams = ctx.appendItems(['teams'], newTeams);
+  if (newTeams.length && !addTeams) return undefined;
+  return {
+    title:
+      moved.length <= 3
+        ? `Split the teams of \`${span.id}\` (${span.teachers} teachers, limit ${max}): ${moved.join('; ')}`
+        : `Split the ${span.teachers} teachers of \`${span.id}\` over new positions ${listing(fresh.map((id) => `\`${id}\``))}, at most ${max} each`,
+    edits: [...edits, ...(addPositions ? [addPositions] : []), ...(addTeams ? [addTeams] : [])],
+  };
+}
+
 // ---- rules ----
 
 const oversizedSpan: Rule = {
@@ -178,6 +265,7 @@ const oversizedSpan: Rule = {
           `No one can develop that many teachers well: the average principal is responsible for 37 teachers, against about 5 people for managers of skilled professionals; at Green Dot no leader has more than 13 teachers and 10 is the ideal, and Denver's Team Leads lead up to 8.${principal} ` +
           'Split a team and give part of it to another leader (an assistant principal or a Team Lead).',
         related: span.teams.map((t) => ({ doc: ctx.doc, at: ['teams', t.index, 'led_by'], target: 'value' as const, message: `${t.id ? `\`${t.id}\`` : `team ${t.index + 1}`}: ${plural(t.teachers, 'teacher')}` })),
+        fixes: fixOf(splitFix(ctx, span)),
       });
     }
   },

@@ -20,7 +20,7 @@ function refsAt(value: unknown, path: Path): Array<{ id: string; at: Path }> {
   return id ? [{ id, at: path }] : [];
 }
 
-const LIST_WORDS: Record<string, string> = {
+export const LIST_WORDS: Record<string, string> = {
   primary_drivers: 'primary driver',
   secondary_drivers: 'secondary driver',
   change_ideas: 'change idea',
@@ -41,6 +41,17 @@ function unknownReport(at: Path, id: string, what: string, candidates: Iterable<
   };
 }
 
+/** The ids of an index's items in the allowed lists, built once per index (indexes are cached). */
+const CANDIDATES = new WeakMap<Map<string, Item>, Map<string, string[]>>();
+function candidatesOf(index: Map<string, Item>, allowed: string[]): string[] {
+  let byLists = CANDIDATES.get(index);
+  if (!byLists) CANDIDATES.set(index, (byLists = new Map()));
+  const key = allowed.join(',');
+  let ids = byLists.get(key);
+  if (!ids) byLists.set(key, (ids = [...index.values()].filter((i) => allowed.includes(i.list)).map((i) => i.id)));
+  return ids;
+}
+
 /** Checks local references: each id must name an item of one of the allowed lists. */
 function checkLocal(ctx: RuleContext, refs: Array<{ id: string; at: Path }>, allowed: string[]): void {
   const index = itemIndex(ctx.doc.kind, ctx.data, allowed[0]);
@@ -58,7 +69,7 @@ function checkLocal(ctx: RuleContext, refs: Array<{ id: string; at: Path }>, all
     }
     const item = index.get(id);
     if (item && allowed.includes(item.list)) continue;
-    const candidates = [...index.values()].filter((i) => allowed.includes(i.list)).map((i) => i.id);
+    const candidates = candidatesOf(index, allowed);
     const wrongList = item ? ` It is a ${LIST_WORDS[item.list] ?? item.list}.` : '';
     ctx.report(unknownReport(ref.at, id, what, candidates, wrongList));
   }
@@ -160,7 +171,7 @@ const refUnknown: Rule = {
   },
 };
 
-const RAPID_ROLE_KEYS = ['recommend', 'agree', 'perform', 'input', 'decide'] as const;
+export const RAPID_ROLE_KEYS = ['recommend', 'agree', 'perform', 'input', 'decide'] as const;
 
 const refUnknownPerson: Rule = {
   id: 'ref/unknown-person',

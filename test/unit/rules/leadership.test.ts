@@ -263,3 +263,65 @@ describe('leadership rules', () => {
     }
   });
 });
+
+describe('leadership/oversized-span: the split fix', () => {
+  const fixOf = (text: string) => {
+    const d = check('m.leadership.yaml', text).find((x) => x.rule === 'leadership/oversized-span');
+    assert.ok(d, 'an oversized-span diagnostic');
+    assert.equal(d.fixes?.length, 1);
+    return d.fixes![0];
+  };
+
+  it('moves the teams beyond the limit to a new position that reports to the over-limit one', () => {
+    const text = model({
+      positions: ['  - { id: principal, role: principal }', '  - { id: ap, role: assistant-principal, reports_to: principal }'].join('\n'),
+      teams: ['  - { id: kinder, led_by: principal, teachers: 6 }', '  - { id: grade-1, led_by: principal, teachers: 6 }', '  - { id: grade-2, led_by: principal, teachers: 3 }'].join('\n'),
+    });
+    const fix = fixOf(text);
+    assert.match(fix.title, /`grade-1` to `principal-2`/);
+    assert.notEqual(fix.preferred, true);
+    const fixed = apply(text, fix);
+    const doc = parse(fixed) as { positions: Array<Record<string, unknown>>; teams: Array<Record<string, unknown>> };
+    assert.deepEqual(doc.positions[2], { id: 'principal-2', role: 'principal', reports_to: 'principal' });
+    assert.deepEqual(doc.teams.map((t) => t.led_by), ['principal', 'principal-2', 'principal']);
+    assert.deepEqual(rulesOf(check('m.leadership.yaml', fixed)), []);
+    assert.equal(spans(doc as unknown as Record<string, unknown>).get('principal')?.teachers, 9);
+  });
+
+  it('splits a team larger than the limit, by count or by names, in block lists too', () => {
+    const byCount = model({
+      roles: TEAM_LEAD,
+      positions: '  - id: tl-1\n    role: team-lead',
+      teams: '  - id: grade-3\n    led_by: tl-1\n    teachers: 19',
+    });
+    const fixed = apply(byCount, fixOf(byCount));
+    const doc = parse(fixed) as { positions: Array<Record<string, unknown>>; teams: Array<Record<string, unknown>> };
+    assert.deepEqual(doc.teams, [
+      { id: 'grade-3', led_by: 'tl-1', teachers: 8 },
+      { id: 'grade-3-2', led_by: 'tl-1-2', teachers: 8 },
+      { id: 'grade-3-3', led_by: 'tl-1-3', teachers: 3 },
+    ]);
+    assert.deepEqual(doc.positions.map((p) => p.id), ['tl-1', 'tl-1-2', 'tl-1-3']);
+    assert.ok(!rulesOf(check('m.leadership.yaml', fixed)).includes('leadership/oversized-span'));
+
+    const names = ['Ana', 'Ben', 'Cy', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kim', 'Lou'];
+    const byNames = model({ positions: '  - { id: p, role: principal }', teams: `  - { id: t, led_by: p, teachers: [${names.join(', ')}] }` });
+    const fixedNames = parse(apply(byNames, fixOf(byNames))) as { teams: Array<{ teachers: string[]; led_by: string }> };
+    assert.deepEqual(fixedNames.teams[0].teachers, names.slice(0, 10));
+    assert.deepEqual(fixedNames.teams[1], { id: 't-2', led_by: 'p-2', teachers: ['Kim', 'Lou'] });
+  });
+
+  it('writes into a flow list of positions, and picks ids not taken', () => {
+    const text = [
+      'kind: leadership-model',
+      'id: x',
+      'positions: [{ id: p, role: principal }, { id: p-2, role: coach }]',
+      'teams: [{ id: a, led_by: p, teachers: 8 }, { id: b, led_by: p, teachers: 8 }]',
+      '',
+    ].join('\n');
+    const fixed = apply(text, fixOf(text));
+    const doc = parse(fixed) as { positions: Array<Record<string, unknown>>; teams: Array<Record<string, unknown>> };
+    assert.deepEqual(doc.positions[2], { id: 'p-3', role: 'principal', reports_to: 'p' });
+    assert.equal(doc.teams[1].led_by, 'p-3');
+  });
+});

@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import { completions } from '../../../src/core/lang';
+import { DRIVER, LEADERSHIP, PDSA, RAPID, ROSTER, textOf, withCursor } from './util';
+
+const labels = (name: string, marked: string, others: Record<string, string> = {}) => {
+  const { ws, uri, pos } = withCursor(name, marked, others);
+  return completions(ws, uri, pos).map((c) => c.label);
+};
+
+describe('lang: completions', () => {
+  it('offers the drivers a change idea may support, on an empty value', () => {
+    const { ws, uri, pos } = withCursor('k.driver.yaml', DRIVER.replace('supports: s-huddles', 'supports: |'));
+    const items = completions(ws, uri, pos);
+    const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+    assert.deepEqual(sorted.map((c) => c.label), ['s-huddles', 'p-data', 'p-time'], 'secondary drivers first');
+    const huddles = items.find((c) => c.label === 's-huddles')!;
+    assert.equal(huddles.kind, 'reference');
+    assert.equal(huddles.detail, 'Data huddles twice a week');
+    assert.deepEqual(huddles.range.start, huddles.range.end);
+  });
+
+  it('covers the partial word in a flow sequence, and offers only primary drivers to a secondary driver', () => {
+    const marked = DRIVER.replace('supports: [p-data, p-time]', 'supports: [p-data, p-t|]');
+    const { ws, uri, pos, text } = withCursor('k.driver.yaml', marked);
+    const items = completions(ws, uri, pos);
+    assert.deepEqual(items.map((c) => c.label).sort(), ['p-data', 'p-time']);
+    assert.equal(textOf(text, items[0].range), 'p-t');
+  });
+
+  it('offers `doc#item` forms once a `#` is typed, and items written as a block list', () => {
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('supports: s-huddles', 'supports: k3-reading#|')).sort(), ['k3-reading#p-data', 'k3-reading#p-time', 'k3-reading#s-huddles']);
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('    supports: [p-data, p-time]', '    supports:\n      - |')).sort(), ['p-data', 'p-time']);
+  });
+
+  it('offers measures for aim.measure and change idea measures', () => {
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('measure: m-proficiency', 'measure: |')), ['m-proficiency', 'm-huddles']);
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('measures: [m-huddles]', 'measures: [|]')), ['m-proficiency', 'm-huddles']);
+  });
+
+  it('offers change ideas of every driver diagram to a PDSA cycle, with the idea title', () => {
+    const { ws, uri, pos } = withCursor('c1.pdsa.yaml', PDSA.replace('change_idea: k3-reading#c-template', 'change_idea: |'), { 'k.driver.yaml': DRIVER });
+    const items = completions(ws, uri, pos);
+    assert.deepEqual(items.map((c) => c.label), ['k3-reading#c-template']);
+    assert.equal(items[0].detail, 'One-page huddle template');
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('change_idea: k3-reading#c-template', 'change_idea: k3|'), {}), []);
+  });
+
+  it('offers other cycles for `previous`, plan questions for a study result, and people for tasks', () => {
+    const c2 = PDSA.replace('id: huddles-c1', 'id: huddles-c2').replace('status: done', 'previous: |\nstatus: done');
+    assert.deepEqual(labels('c2.pdsa.yaml', c2, { 'c1.pdsa.yaml': PDSA }), ['huddles-c1']);
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('- question: q-time', '- question: |')), ['q-time']);
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('who: ana', 'who: |'), { 'r.roster.yaml': ROSTER }), ['supt', 'cao', 'ana', 'principals']);
+  });
+
+  it('offers roster people and groups for RAPID roles, with their names', () => {
+    const { ws, uri, pos } = withCursor('c.rapid.yaml', RAPID.replace('decide: supt', 'decide: |'), { 'r.roster.yaml': ROSTER });
+    const items = completions(ws, uri, pos);
+    assert.deepEqual(items.map((c) => c.label), ['supt', 'cao', 'ana', 'principals']);
+    assert.equal(items[0].kind, 'person');
+    assert.equal(items[0].detail, 'Dana Reyes — Superintendent');
+    assert.match(items[0].documentation ?? '', /final decision/);
+    assert.deepEqual(labels('c.rapid.yaml', RAPID.replace('input: [ana, cao]', 'input: [ana, |]'), { 'r.roster.yaml': ROSTER }), ['supt', 'cao', 'ana', 'principals']);
+    assert.deepEqual(labels('c.rapid.yaml', RAPID.replace('decide: supt', 'decide: |')), [], 'no roster, nothing to offer');
+  });
+
+  it('offers positions, roles and role categories in a leadership model written in flow mappings', () => {
+    assert.deepEqual(labels('l.leadership.yaml', LEADERSHIP.replace('led_by: tl-grade3', 'led_by: |')), ['principal', 'tl-grade3']);
+    assert.deepEqual(labels('l.leadership.yaml', LEADERSHIP.replace('reports_to: principal', 'reports_to: |')), ['principal', 'tl-grade3']);
+    const roles = labels('l.leadership.yaml', LEADERSHIP.replace('role: team-lead', 'role: |'));
+    assert.deepEqual(roles, ['team-lead', 'principal', 'assistant-principal', 'teacher-leader', 'coach', 'other']);
+  });
+
+  it('offers enum values from the schema', () => {
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('status: testing', 'status: te|')), ['idea', 'testing', 'implementing', 'spreading', 'abandoned']);
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('type: outcome', 'type: |')), ['outcome', 'process', 'balancing']);
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('prediction_met: yes', 'prediction_met: |')), ['yes', 'no', 'partly', 'true', 'false']);
+    assert.deepEqual(labels('c1.pdsa.yaml', `${PDSA}act:\n  decision: |\n`), ['adopt', 'adapt', 'abandon']);
+    assert.deepEqual(labels('c.rapid.yaml', RAPID.replace('status: open', 'status: |')), ['proposed', 'open', 'decided', 'revisit']);
+    assert.deepEqual(labels('l.leadership.yaml', LEADERSHIP.replace('    max_span: 8', '    max_span: 8\n    evaluation: |')), ['owns', 'input', 'none']);
+    assert.deepEqual(labels('l.leadership.yaml', LEADERSHIP.replace('    max_span: 8', '    max_span: 8\n    responsibilities: [goal-setting, |]')), ['goal-setting', 'observation-feedback', 'motivation', 'collaboration', 'evaluation']);
+  });
+
+  it('offers the kinds for `kind:`', () => {
+    const items = labels('x.yaml', 'kind: |\nid: x\n');
+    assert.deepEqual(items, []);
+    assert.ok(labels('x.rapid.yaml', 'kind: |\nid: x\n').includes('rapid-charter'));
+    assert.equal(labels('x.rapid.yaml', 'kind: |\nid: x\n').length, 6);
+  });
+
+  it('offers the keys a mapping allows and lacks, with their descriptions', () => {
+    const { ws, uri, pos, text } = withCursor('k.driver.yaml', DRIVER.replace('    status: testing', '    sta|'));
+    const items = completions(ws, uri, pos);
+    assert.deepEqual(items.map((c) => c.label), ['description', 'status', 'owner']);
+    const status = items.find((c) => c.label === 'status')!;
+    assert.equal(status.kind, 'key');
+    assert.match(status.documentation ?? '', /Where the idea stands/);
+    assert.equal(status.insertText, 'status: ');
+    assert.equal(textOf(text, status.range), 'sta');
+    const retyped = withCursor('k.driver.yaml', DRIVER.replace('    status: testing', '    sta|tus: testing'));
+    const again = completions(retyped.ws, retyped.uri, retyped.pos).find((c) => c.label === 'status');
+    assert.equal(again?.insertText, 'status', 'the `:` is already there');
+    assert.equal(textOf(retyped.text, again!.range), 'status');
+    const top = labels('k.driver.yaml', `${DRIVER}|`);
+    assert.deepEqual(top, ['owner', 'tags', 'updated']);
+    assert.deepEqual(labels('l.leadership.yaml', LEADERSHIP.replace('{ id: kinder, led_by: principal, teachers: 6 }', '{ id: kinder, | }')), ['led_by', 'teachers', 'name']);
+    assert.deepEqual(labels('c.rapid.yaml', RAPID.replace('    recommend: ana\n', '    recommend: ana\n    |\n')), ['agree', 'perform', 'input', 'decide', 'due', 'status', 'outcome', 'notes']);
+  });
+
+  it('works inside a Markdown fenced block, and not in the prose around it', () => {
+    const md = '# Notes\n\nSome text |here.\n\n```rapid-charter\nid: x\ndecisions:\n  - id: a\n    decision: Pick\n    decide: @@\n```\n';
+    assert.deepEqual(labels('n.md', md.replace('@@', ''), { 'r.roster.yaml': ROSTER }), []);
+    assert.deepEqual(labels('n.md', md.replace('|', '').replace('@@', '|'), { 'r.roster.yaml': ROSTER }), ['supt', 'cao', 'ana', 'principals']);
+    const front = '---\nkind: driver-diagram\nid: fm\nchange_ideas:\n  - id: c1\n    title: T\n    status: |\n---\n# Body\n';
+    assert.deepEqual(labels('f.md', front), ['idea', 'testing', 'implementing', 'spreading', 'abandoned']);
+  });
+
+  it('offers nothing in free text, comments, or outside any document', () => {
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('title: K-3 reading', 'title: K-3 |reading')), []);
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('status: testing', 'status: testing # |')), []);
+    assert.deepEqual(labels('notes.txt', 'hello |'), []);
+  });
+});
