@@ -26,6 +26,8 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    // The preview's renderer is dist/preview.js, required on first use (DESIGN §7).
+    define: { IMPROVEKIT_WEB: 'false' },
     splitting: false,
   },
   {
@@ -35,7 +37,16 @@ const targets = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // A web extension host loads one file: the preview's renderer is inlined here.
+    define: { 'process.env.NODE_ENV': '"production"', IMPROVEKIT_WEB: 'true' },
+  },
+  {
+    entryPoints: ['src/extension/preview/load.ts'],
+    outfile: 'dist/preview.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
   },
   {
     entryPoints: ['src/markdown/plugin.ts'],

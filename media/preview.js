@@ -6,7 +6,7 @@
  * To the extension:   {type:'reveal', path, ordinal?, doc?}  a click on an element with data-path
  *                     {type:'open', uri}                     a click on a link to another document
  *                     {type:'ready'}                         once loaded
- * From the extension: {type:'update', html}   new content for #ik-root (scroll and zoom kept)
+ * From the extension: {type:'update', html, uri?}  new content for #ik-root (scroll and zoom kept)
  *                     {type:'highlight', path, ordinal?}  scroll to and briefly mark an element
  */
 (function () {
@@ -22,7 +22,7 @@
   const DRAG_THRESHOLD = 4;
 
   /** @typedef {{ z: number | null, left: number, top: number }} ZoomState */
-  /** @type {{ scrollX: number, scrollY: number, zoom: Record<string, ZoomState> }} */
+  /** @type {{ scrollX: number, scrollY: number, zoom: Record<string, ZoomState>, uri?: string }} */
   const state = Object.assign({ scrollX: 0, scrollY: 0, zoom: {} }, vscode.getState() || {});
   if (!state.zoom || typeof state.zoom !== 'object') state.zoom = {};
 
@@ -266,8 +266,20 @@
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'update' && typeof message.html === 'string') {
-      const x = window.scrollX;
-      const y = window.scrollY;
+      // The file shown, kept in the webview's state so the preview reopens on it after a reload.
+      // Another file than before starts at the top with its diagrams unzoomed.
+      const switched = typeof message.uri === 'string' && typeof state.uri === 'string' && message.uri !== state.uri;
+      if (typeof message.uri === 'string' && message.uri !== state.uri) {
+        state.uri = message.uri;
+        if (switched) {
+          state.zoom = {};
+          state.scrollX = 0;
+          state.scrollY = 0;
+        }
+        save();
+      }
+      const x = switched ? 0 : window.scrollX;
+      const y = switched ? 0 : window.scrollY;
       root().innerHTML = message.html;
       setup();
       window.scrollTo(x, y);

@@ -3,15 +3,17 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workspace } from '../core/workspace';
 import { parseConfig } from '../core/config';
-import { renderDocument, renderPage, toMermaid, rapidMarkdownTable } from '../core/render';
+import { renderDocument, renderPage, renderSvgs, toMermaid, rapidMarkdownTable } from '../core/render';
+import { fileFormat } from '../core/recognize';
+import { renderNote } from '../markdown/note';
 import { collectFiles, findConfig, readText, UsageError } from './files';
 import type { Io } from './main';
 
-/** `improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown]` (DESIGN §3). */
+/** `improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg]` (DESIGN §3). */
 export function runRender(positional: readonly string[], flags: Map<string, string | true>, io: Io): number {
   if (positional.length !== 1) throw new UsageError('render takes exactly one FILE: improvekit render FILE [--out FILE.html].');
   const format = String(flags.get('--format') ?? 'html');
-  if (!['html', 'mermaid', 'markdown'].includes(format)) throw new UsageError(`--format must be html, mermaid or markdown (not ${format}).`);
+  if (!['html', 'mermaid', 'markdown', 'svg'].includes(format)) throw new UsageError(`--format must be html, mermaid, markdown or svg (not ${format}).`);
   const file = path.resolve(io.cwd, positional[0]);
   const read = readText(file);
   if (!read.ok) throw new UsageError(`${positional[0]}: ${read.message}`);
@@ -40,6 +42,15 @@ export function runRender(positional: readonly string[], flags: Map<string, stri
     const doc = parsed.documents.find((d) => d.kind === 'rapid-charter');
     if (!doc) throw new UsageError('--format markdown draws RAPID charters; this file holds none.');
     output = rapidMarkdownTable(doc);
+  } else if (format === 'svg') {
+    // The first diagram of the file, styles inlined: driver diagram, run chart or org chart.
+    const svg = parsed.documents.flatMap((doc) => renderSvgs(doc, { diagnostics, workspace })).at(0);
+    if (!svg) throw new UsageError('--format svg draws driver diagrams, run charts (PDSA cycles with data) and org charts (leadership models); this file holds none.');
+    output = svg.svg;
+  } else if (fileFormat(uri) === 'markdown') {
+    // A note is shown whole: its text, with its blocks drawn as pictures (raw HTML stays off).
+    const note = renderNote(read.text, uri, workspace);
+    output = renderPage([{ title: note.title ?? path.basename(file), body: note.body }], { title: note.title ?? path.basename(file), inlineCss: true });
   } else {
     const fragments = parsed.documents.map((doc) => renderDocument(doc, { diagnostics: diagnostics.filter((d) => d.range.start.line >= parsed.lines.positionAt(doc.span.start).line && d.range.start.line <= parsed.lines.positionAt(doc.span.end).line), workspace }));
     output = renderPage(fragments, { title: fragments[0]?.title ?? path.basename(file), inlineCss: true });

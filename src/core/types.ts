@@ -9,6 +9,16 @@ export const KINDS = [
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
+/** How each kind is named on screen. */
+export const KIND_LABELS: Readonly<Record<Kind, string>> = {
+  roster: 'Roster',
+  'driver-diagram': 'Driver diagram',
+  'pdsa-cycle': 'PDSA cycle',
+  'rapid-charter': 'RAPID decision charter',
+  'leadership-model': 'Leadership model',
+  'message-map': 'Message map',
+};
+
 export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
 }

@@ -172,3 +172,56 @@ describe('improvekit check', () => {
     assert.equal(spawnSync(process.execPath, [bin, 'check', '--bad'], { encoding: 'utf8' }).status, 2);
   });
 });
+
+describe('improvekit render --format svg and Markdown notes', () => {
+  // Called directly: main() imports the render command lazily, with a dynamic import that the
+  // ESM loader cannot resolve from TypeScript sources under the test runner.
+  async function render(cwd: string, file: string, ...flags: string[]): Promise<Run> {
+    const { runRender } = require('../../src/cli/render') as typeof import('../../src/cli/render');
+    const { UsageError } = require('../../src/cli/files') as typeof import('../../src/cli/files');
+    let stdout = '';
+    let stderr = '';
+    const map = new Map<string, string | true>();
+    for (let i = 0; i < flags.length; i += 2) map.set(flags[i], flags[i + 1]);
+    try {
+      const code = runRender([file], map, { cwd, stdout: (s: string) => (stdout += s), stderr: (s: string) => (stderr += s), color: false });
+      return { code, stdout, stderr };
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      return { code: 2, stdout, stderr: `improvekit: ${error.message}\n` };
+    }
+  }
+
+  const LEADERSHIP = 'kind: leadership-model\nid: lincoln\ntitle: Lincoln <Team> Leads\nschool: { teachers: 10 }\nroles:\n  - { id: tl, title: Team Lead, category: teacher-leader, release_time: 50%, evaluation: input }\npositions:\n  - { id: lead, role: tl }\nteams:\n  - { id: g3, led_by: lead, teachers: 10 }\n';
+
+  it('writes the first diagram of a file as a standalone SVG', async () => {
+    const dir = tree({ 'lincoln.leadership.yaml': LEADERSHIP });
+    const r = await render(dir, 'lincoln.leadership.yaml', '--format', 'svg', '--out', 'lincoln.svg');
+    assert.equal(r.code, 0, r.stderr);
+    const svg = fs.readFileSync(path.join(dir, 'lincoln.svg'), 'utf8');
+    assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg class="ik-svg ik-org-svg" xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* aria-label="Org chart: Lincoln &lt;Team&gt; Leads">/);
+    assert.match(svg, /<style><!\[CDATA\[/);
+    assert.doesNotMatch(svg, /<script|<Team>/);
+  });
+
+  it('exits 2 with the reason when the file draws no diagram', async () => {
+    const dir = tree({ 'parents.message.yaml': SOUND_MESSAGE });
+    const r = await render(dir, 'parents.message.yaml', '--format', 'svg');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--format svg draws driver diagrams, run charts .* and org charts/);
+    assert.equal(r.stdout, '');
+  });
+
+  it('renders a Markdown note whole, its blocks drawn and its raw HTML kept as text', async () => {
+    const note = '# Workshop notes\n\nWe met. <script>alert(1)</script>\n\n```rapid-charter\nid: huddles\ndecisions:\n  - { id: time, decision: Set the huddle time, recommend: ana, perform: ana, decide: principal }\n```\n';
+    const dir = tree({ 'notes.md': note });
+    const r = await render(dir, 'notes.md');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /<title>Workshop notes<\/title>/);
+    assert.match(r.stdout, /<h1>Workshop notes<\/h1>/);
+    assert.match(r.stdout, /<div class="ik-md" data-kind="rapid-charter"><article class="ik-doc ik-doc-rapid-charter"/);
+    assert.match(r.stdout, /Set the huddle time/);
+    assert.ok(r.stdout.includes('We met. &lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.doesNotMatch(r.stdout, /<script/);
+  });
+});

@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import type { Workspace } from '../workspace';
 import type { ParsedDocument, ParsedFile } from '../parse';
 import { itemIndex, namespaces, valueAt, type Item } from '../items';
-import { KIND_LABELS as RENDER_KIND_LABELS } from '../render/parts';
+import { KIND_LABELS as SCREEN_KIND_LABELS } from '../types';
 import { list, obj, text } from '../rules/shape';
 import type { Kind, Path, Span } from '../types';
 import { LIST_WORDS as REF_LIST_WORDS, RAPID_ROLE_KEYS } from '../rules/ref';
@@ -317,4 +317,4 @@ export function whereOf(ws: Workspace, def: Definition): string {
 export const LIST_WORDS: Record<string, string> = { ...REF_LIST_WORDS, decisions: 'decision', messages: 'message', people: 'person', groups: 'group' };
 
 /** How each kind is named in the editor: as on screen, the charter by its short name. */
-export const KIND_LABELS: Record<Kind, string> = { ...RENDER_KIND_LABELS, 'rapid-charter': 'RAPID charter' };
+export const KIND_LABELS: Record<Kind, string> = { ...SCREEN_KIND_LABELS, 'rapid-charter': 'RAPID charter' };

@@ -20,6 +20,7 @@ export { renderPage, renderBody, EXPORT_CSP, type PageOptions, type RenderedDocu
 export { toMermaid, mermaidLabel } from './mermaid';
 export { rapidMarkdownTable, markdownCell } from './rapid';
 export type { RenderContext } from './context';
+export { renderSvg, renderSvgs, type SvgDiagram, type SvgOptions } from './export';
 
 function unreadable(scope: Scope): RenderedDocument {
   const doc = scope.doc;

@@ -1,17 +1,10 @@
-import type { Kind } from '../types';
 import { list, text, obj } from '../rules/shape';
 import { html, type Content, type Html } from './html';
 import type { Scope } from './context';
 
-/** How each kind is named on screen. */
-export const KIND_LABELS: Record<Kind, string> = {
-  roster: 'Roster',
-  'driver-diagram': 'Driver diagram',
-  'pdsa-cycle': 'PDSA cycle',
-  'rapid-charter': 'RAPID decision charter',
-  'leadership-model': 'Leadership model',
-  'message-map': 'Message map',
-};
+import { KIND_LABELS } from '../types';
+
+export { KIND_LABELS };
 
 /** The document's title: its `title`, else what the renderer proposes, else its id, else its kind. */
 export function titleOf(scope: Scope, proposal?: string): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SCHEMAS } from './kinds';
 import { KINDS, type Kind } from '../types';
 

@@ -1,0 +1,282 @@
+/**
+ * The adapter wired to the engine, run in plain Node against a stand-in `vscode` module and the
+ * sample workspace on disk: activation, reading the workspace, diagnostics as published, quick
+ * fixes matched back to the engine, Fix All, typing, settings, the status bar and New Document.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import Module from 'node:module';
+import type * as Fake from './fake-vscode';
+import type { ImprovekitApi } from '../../../src/extension/main';
+
+const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
+
+type Resolver = (request: string, parent: unknown, ...rest: unknown[]) => string;
+const moduleWithResolver = Module as unknown as { _resolveFilename: Resolver };
+
+let vscode: typeof Fake;
+let main: typeof import('../../../src/extension/main');
+
+function findings(): string[] {
+  const c = vscode.state.collections.find((x) => x.name === 'improvekit')!;
+  const out: string[] = [];
+  for (const { uri, list } of c.entries.values()) {
+    for (const d of list) {
+      const code = d.code as { value: string };
+      out.push(`${uri.path.slice(uri.path.lastIndexOf('/') + 1)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${['error', 'warning', 'info', 'hint'][d.severity]} ${code.value}`);
+    }
+  }
+  return out.sort();
+}
+
+const FIVE = [
+  'cabinet-2026.rapid.yaml:39:13 error rapid/multiple-deciders',
+  'huddles-c3.pdsa.yaml:21:7 warning pdsa/question-without-prediction',
+  'lincoln-status-quo.leadership.yaml:25:7 warning leadership/oversized-span',
+  'new-assessments-parents.message.yaml:12:1 warning message/too-many-words',
+  'workshop-2026-03.md:58:17 hint message/jargon',
+];
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeout = 3000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('extension adapter (stand-in vscode)', () => {
+  // Other suites may hook module resolution too: this one wraps whatever is in place, and puts it back.
+  let previousResolve: Resolver;
+  let ownResolve: Resolver;
+
+  before(() => {
+    previousResolve = moduleWithResolver._resolveFilename;
+    ownResolve = function (this: unknown, request, parent, ...rest) {
+      if (request === 'vscode') return require.resolve('./fake-vscode');
+      const resolved = previousResolve.call(this, request, parent, ...rest);
+      return /src[\\/]extension[\\/]preview[\\/]index\.ts$/.test(resolved) ? require.resolve('./fake-preview') : resolved;
+    };
+    moduleWithResolver._resolveFilename = ownResolve;
+    vscode = require('./fake-vscode');
+    main = require('../../../src/extension/main');
+  });
+
+  after(() => {
+    if (moduleWithResolver._resolveFilename === ownResolve) moduleWithResolver._resolveFilename = previousResolve;
+  });
+
+  describe('on the sample workspace', () => {
+    let api: ImprovekitApi;
+    let subscriptions: Array<{ dispose(): unknown }>;
+
+    beforeEach(async () => {
+      vscode.reset(EXAMPLES);
+      vscode.state.settings['improvekit.debounce'] = 20;
+      subscriptions = [];
+      api = main.activate({ subscriptions, extensionUri: vscode.Uri.file(path.join(EXAMPLES, '..')) } as never);
+      await api.ready;
+    });
+
+    afterEach(() => {
+      for (const s of subscriptions) s.dispose();
+    });
+
+    it('reads the workspace through workspace.fs and publishes exactly the five deliberate problems', () => {
+      assert.deepEqual(findings(), FIVE);
+      const c = vscode.state.collections[0];
+      const [d] = c.get(vscode.Uri.file(path.join(EXAMPLES, 'cabinet-2026.rapid.yaml')));
+      assert.equal(d.source, 'improvekit');
+      const code = d.code as { value: string; target: Fake.Uri };
+      assert.equal(code.value, 'rapid/multiple-deciders');
+      assert.match(code.target.toString(), /docs\/rules\.md#rapidmultiple-deciders$/);
+      // The README and .improvekit.yaml are not documents; the ten sample files are.
+      assert.equal(api.host.workspace.uris().length, 10);
+      assert.equal(api.host.documentCount(), 11);
+    });
+
+    it('registers every provider for YAML and Markdown, and the commands', () => {
+      for (const kind of ['completion', 'hover', 'definition', 'references', 'rename', 'symbols', 'lenses', 'actions']) {
+        const [args] = vscode.state.providers[kind] ?? [];
+        assert.ok(args, `${kind} provider`);
+        assert.deepEqual((args as unknown[])[0], [{ language: 'yaml' }, { language: 'markdown' }]);
+      }
+      const completion = vscode.state.providers.completion[0] as unknown[];
+      assert.deepEqual(completion.slice(2), [':', ' ', ',', '[', '#', '-']);
+      for (const id of ['improvekit.checkWorkspace', 'improvekit.newDocument', 'improvekit.fixAll']) assert.ok(vscode.state.commands.has(id), id);
+    });
+
+    it('matches a diagnostic copied by the editor back to its engine fixes, as quick fixes', async () => {
+      const uri = vscode.Uri.file(path.join(EXAMPLES, 'cabinet-2026.rapid.yaml'));
+      const doc = vscode.openDocument(uri, 'yaml', (await import('node:fs')).readFileSync(uri.path, 'utf8'));
+      const published = vscode.state.collections[0].get(uri)[0];
+      // What the editor hands a code action provider is a copy, not the published object.
+      const copy = Object.assign(new vscode.Diagnostic(published.range, published.message, published.severity), { source: published.source, code: published.code });
+      const provider = (vscode.state.providers.actions[0] as unknown[])[1] as { provideCodeActions(...a: unknown[]): Fake.CodeAction[] };
+      const actions = provider.provideCodeActions(doc, published.range, { diagnostics: [copy], only: vscode.CodeActionKind.QuickFix, triggerKind: 1 });
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Keep `supt` as the only decider', 'Keep `board` as the only decider'],
+      );
+      assert.equal(actions[0].kind?.value, 'quickfix');
+      assert.deepEqual(actions[0].diagnostics, [copy]);
+      assert.equal(doc.getText(), (await import('node:fs')).readFileSync(uri.path, 'utf8'), 'offering fixes changes nothing');
+      assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+      assert.match(doc.getText(), /decide: supt\n/);
+      await waitFor('the charter to be re-checked clean', () => vscode.state.collections[0].get(uri).length === 0);
+    });
+
+    it('offers no fix for a diagnostic the engine no longer reports (the text moved on)', async () => {
+      const uri = vscode.Uri.file(path.join(EXAMPLES, 'cabinet-2026.rapid.yaml'));
+      const doc = vscode.openDocument(uri, 'yaml', (await import('node:fs')).readFileSync(uri.path, 'utf8'));
+      const published = vscode.state.collections[0].get(uri)[0];
+      const stale = Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), published.message, published.severity), { source: 'improvekit', code: published.code });
+      const provider = (vscode.state.providers.actions[0] as unknown[])[1] as { provideCodeActions(...a: unknown[]): Fake.CodeAction[] };
+      assert.deepEqual(provider.provideCodeActions(doc, stale.range, { diagnostics: [stale], only: undefined, triggerKind: 1 }), []);
+    });
+
+    it('Fix All applies the preferred fixes of the active document as one edit', async () => {
+      const uri = vscode.Uri.file(path.join(EXAMPLES, 'huddles-c3.pdsa.yaml'));
+      const doc = vscode.openDocument(uri, 'yaml', (await import('node:fs')).readFileSync(uri.path, 'utf8'));
+      await vscode.window.showTextDocument(doc);
+      const fixed = await vscode.commands.executeCommand('improvekit.fixAll');
+      assert.equal(fixed, 1);
+      assert.match(doc.getText(), /prediction:/);
+      await waitFor('the cycle to be re-checked clean', () => vscode.state.collections[0].get(uri).length === 0);
+      assert.equal(await vscode.commands.executeCommand('improvekit.fixAll'), 0);
+      assert.match(vscode.state.messages.at(-1)!, /no automatic fix/);
+    });
+
+    it('re-checks an open document as it is typed in, after the debounce', async () => {
+      const uri = vscode.Uri.file(path.join(EXAMPLES, 'new-assessments-parents.message.yaml'));
+      const text = (await import('node:fs')).readFileSync(uri.path, 'utf8');
+      const doc = vscode.openDocument(uri, 'yaml', text);
+      vscode.changeDocument(doc, text.replace(/^messages:[\s\S]*$/m, 'messages:\n  - text: Your child takes the new tests online.\n'));
+      assert.equal(vscode.state.collections[0].get(uri).length, 1, 'nothing is re-checked before the pause');
+      await waitFor('the shorter messages to be re-checked', () => vscode.state.collections[0].get(uri).length === 0);
+      // Closing the editor without saving: the file on disk counts again.
+      vscode.closeDocument(doc);
+      await waitFor('the file on disk to be checked again', () => vscode.state.collections[0].get(uri).length === 1);
+    });
+
+    it("follows cross-file changes: breaking a change idea's id reports the cycles that test it", async () => {
+      const uri = vscode.Uri.file(path.join(EXAMPLES, 'k3-reading.driver.yaml'));
+      const text = (await import('node:fs')).readFileSync(uri.path, 'utf8');
+      const doc = vscode.openDocument(uri, 'yaml', text);
+      vscode.changeDocument(doc, text.replace('- id: c-huddles', '- id: c-huddles-renamed'));
+      await waitFor('ref/unknown in the three cycles', () => findings().filter((f) => f.endsWith('ref/unknown')).length === 3);
+    });
+
+    it('applies improvekit.rules over .improvekit.yaml, and improvekit.enable clears everything', async () => {
+      vscode.setSetting('improvekit.rules', { 'message/jargon': 'error', 'leadership/oversized-span': { max_span: 40 } });
+      await waitFor('the settings to apply', () => findings().some((f) => f.endsWith('error message/jargon')) && findings());
+      assert.ok(!findings().some((f) => f.includes('oversized-span')), 'max_span 40 lets the principal lead 37 teachers');
+      vscode.setSetting('improvekit.enable', false);
+      await waitFor('checking to be off', () => findings().length === 0);
+      vscode.setSetting('improvekit.enable', undefined);
+      vscode.setSetting('improvekit.rules', undefined);
+      await waitFor('the defaults to apply again', () => JSON.stringify(findings()) === JSON.stringify(FIVE));
+    });
+
+    it('Check Workspace reports the totals and shows the Problems panel', async () => {
+      const summary = (await vscode.commands.executeCommand('improvekit.checkWorkspace')) as { counts: unknown; documents: number; files: number; message: string };
+      assert.deepEqual(summary.counts, { error: 1, warning: 3, info: 0, hint: 1 });
+      assert.equal(summary.documents, 11);
+      assert.equal(summary.files, 5);
+      assert.equal(vscode.state.messages.at(-1), 'Improvekit found 5 problems (1 error, 3 warnings, 0 info, 1 hint) in 11 documents. See the Problems panel.');
+      assert.ok(vscode.state.executed.includes('workbench.actions.view.problems'));
+    });
+
+    it('New Document opens an untitled YAML skeleton that the engine recognises, naming a real change idea', async () => {
+      const doc = (await vscode.commands.executeCommand('improvekit.newDocument', 'pdsa-cycle')) as Fake.TextDocument;
+      assert.ok(doc.isUntitled);
+      assert.equal(doc.languageId, 'yaml');
+      assert.match(doc.getText(), /^kind: pdsa-cycle\nid: new-pdsa-cycle\n/);
+      assert.match(doc.getText(), /^change_idea: k3-reading#c-/m);
+      const status = vscode.state.statusItems[0];
+      assert.ok(status.visible);
+      assert.match(status.text, /new-pdsa-cycle/);
+      assert.equal(vscode.state.context.get('improvekit.isDocument'), true);
+      await waitFor('its diagnostics to be published', () => vscode.state.collections[0].entries.has(doc.uri.toString()) || undefined);
+      const errors = vscode.state.collections[0].get(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      assert.deepEqual(
+        errors.map((d) => d.message),
+        [],
+      );
+      vscode.closeDocument(doc);
+      await waitFor('the closed untitled document to leave the engine', () => !api.host.workspace.has(`${doc.uri.toString()}.yaml`));
+    });
+
+    it('the status bar describes YAML and Markdown files, and hides for others', async () => {
+      const status = vscode.state.statusItems[0];
+      const readme = vscode.openDocument(vscode.Uri.file(path.join(EXAMPLES, 'README.md')), 'markdown', '# Notes\n');
+      await vscode.window.showTextDocument(readme);
+      assert.ok(status.visible);
+      assert.match(status.text, /Not an Improvekit document/);
+      assert.equal(vscode.state.context.get('improvekit.isDocument'), false);
+      const json = vscode.openDocument(vscode.Uri.file(path.join(EXAMPLES, 'x.json')), 'json', '{}');
+      await vscode.window.showTextDocument(json);
+      assert.equal(status.visible, false);
+    });
+
+    it('leaves Git originals of open files out of the engine, so their ids do not clash', async () => {
+      const file = path.join(EXAMPLES, 'cabinet-2026.rapid.yaml');
+      const original = vscode.openDocument(vscode.Uri.parse(`git:${file}`), 'yaml', (await import('node:fs')).readFileSync(file, 'utf8'));
+      await new Promise((r) => setTimeout(r, 400));
+      assert.equal(api.host.workspace.has(original.uri.toString()), false);
+      assert.deepEqual(findings(), FIVE);
+    });
+
+    it('language features answer for documents and stay silent elsewhere', async () => {
+      const uri = vscode.Uri.file(path.join(EXAMPLES, 'huddles-c1.pdsa.yaml'));
+      const doc = vscode.openDocument(uri, 'yaml', (await import('node:fs')).readFileSync(uri.path, 'utf8'));
+      const features = (vscode.state.providers.definition[0] as unknown[])[1] as {
+        provideDefinition(d: unknown, p: unknown): Fake.Location[] | undefined;
+        provideCodeLenses(d: unknown): Fake.CodeLens[] | undefined;
+        provideRenameEdits(d: unknown, p: unknown, n: string): Fake.WorkspaceEdit;
+      };
+      const at = doc.positionAt(doc.getText().indexOf('k3-reading#c-huddles') + 13);
+      const [target] = features.provideDefinition(doc, at)!;
+      assert.match(target.uri.path, /k3-reading\.driver\.yaml$/);
+      const edit = features.provideRenameEdits(doc, at, 'c-data-huddles');
+      assert.equal(edit.size, 4);
+      assert.throws(() => features.provideRenameEdits(doc, new vscode.Position(0, 0), 'x'), /id/);
+      const other = vscode.openDocument(vscode.Uri.file(path.join(EXAMPLES, 'ci.yaml')), 'yaml', 'name: build\non: [push]\n');
+      assert.equal(features.provideCodeLenses(other), undefined);
+      assert.equal(features.provideDefinition(other, new vscode.Position(0, 2)), undefined);
+    });
+  });
+
+  describe('the configuration file', () => {
+    it('shows the problems of .improvekit.yaml on it, also while it is open in an editor', async () => {
+      const fs = await import('node:fs');
+      const os = await import('node:os');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'improvekit-adapter-'));
+      try {
+        fs.writeFileSync(path.join(dir, '.improvekit.yaml'), 'rules:\n  rapid/missing-decidr: error\n');
+        fs.writeFileSync(path.join(dir, 'a.rapid.yaml'), 'id: a\ndecisions:\n  - { id: d1, decision: Something, recommend: x, perform: y }\n');
+        const fake = vscode;
+        const entry = main;
+        fake.reset(dir);
+        const subscriptions: Array<{ dispose(): unknown }> = [];
+        const api = entry.activate({ subscriptions, extensionUri: fake.Uri.file(dir) } as never);
+        await api.ready;
+        const configUri = fake.Uri.file(path.join(dir, '.improvekit.yaml'));
+        const collection = fake.state.collections[0];
+        const messages = () => collection.get(configUri).map((d) => d.message);
+        assert.equal(messages().length, 1);
+        assert.match(messages()[0], /Unknown rule `rapid\/missing-decidr` — did you mean `rapid\/missing-decider`\?/);
+        // Opening the file in an editor must not replace its problems with those of a plain YAML file (none).
+        fake.openDocument(configUri, 'yaml', fs.readFileSync(configUri.path, 'utf8'));
+        await new Promise((r) => setTimeout(r, 400));
+        assert.equal(messages().length, 1);
+        assert.ok(collection.get(fake.Uri.file(path.join(dir, 'a.rapid.yaml'))).some((d) => (d.code as { value: string }).value === 'rapid/missing-decider'));
+        for (const s of subscriptions) s.dispose();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});

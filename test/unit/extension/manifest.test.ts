@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { KINDS } from '../../../src/core/types';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const contributes = pkg.contributes as {
+  commands: Array<{ command: string; title: string; category: string; icon?: string }>;
+  menus: Record<string, Array<{ command: string; when?: string }>>;
+  configuration: { properties: Record<string, { type: string; default: unknown }> };
+  yamlValidation: Array<{ fileMatch: string; url: string }>;
+  snippets: Array<{ language: string; path: string }>;
+};
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [fs.readFileSync(path.join(dir, e.name), 'utf8')] : []));
+}
+
+describe('extension manifest (package.json)', () => {
+  it('has the command ids of DESIGN §4 in the Improvekit category, each registered by the extension', () => {
+    const ids = contributes.commands.map((c) => c.command);
+    for (const id of ['improvekit.openPreview', 'improvekit.exportHtml', 'improvekit.checkWorkspace', 'improvekit.newDocument', 'improvekit.fixAll', 'improvekit.exportSvg']) assert.ok(ids.includes(id), id);
+    assert.ok(contributes.commands.every((c) => c.category === 'Improvekit'));
+    const code = sources(path.join(ROOT, 'src', 'extension')).join('\n');
+    for (const id of ids) assert.ok(code.includes(id), `${id} is contributed but nothing in src/extension registers it`);
+    assert.equal(contributes.commands.find((c) => c.command === 'improvekit.openPreview')?.icon, '$(open-preview)');
+  });
+
+  it('shows the preview button only on recognised documents, through the context key the extension sets', () => {
+    const title = contributes.menus['editor/title'].find((m) => m.command === 'improvekit.openPreview');
+    assert.match(title?.when ?? '', /improvekit\.isDocument/);
+    const code = sources(path.join(ROOT, 'src', 'extension')).join('\n');
+    assert.ok(code.includes("'improvekit.isDocument'"));
+    for (const m of contributes.menus.commandPalette) assert.ok(contributes.commands.some((c) => c.command === m.command), m.command);
+  });
+
+  it('binds every kind suffix, .yaml and .yml, to a JSON Schema file that exists', () => {
+    const suffixes = ['driver', 'pdsa', 'rapid', 'leadership', 'message', 'roster'];
+    for (const suffix of suffixes) {
+      for (const ext of ['yaml', 'yml']) {
+        const entry = contributes.yamlValidation.find((v) => v.fileMatch === `*.${suffix}.${ext}`);
+        assert.ok(entry, `*.${suffix}.${ext}`);
+        assert.ok(fs.existsSync(path.join(ROOT, entry.url)), entry.url);
+      }
+    }
+    assert.equal(new Set(contributes.yamlValidation.map((v) => v.url)).size, KINDS.length);
+  });
+
+  it('activates on YAML, Markdown and workspaces that hold documents, and runs on desktop and web', () => {
+    assert.deepEqual(pkg.activationEvents.slice(0, 3), ['onLanguage:yaml', 'onLanguage:markdown', 'workspaceContains:**/.improvekit.yaml']);
+    assert.ok(pkg.activationEvents.some((e: string) => e.startsWith('workspaceContains:') && e.includes('rapid')));
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/web/extension.js');
+    assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+
+  it('declares the settings the extension reads, with defaults', () => {
+    const props = contributes.configuration.properties;
+    assert.deepEqual(Object.keys(props).sort(), ['improvekit.debounce', 'improvekit.enable', 'improvekit.maxFiles', 'improvekit.rules', 'improvekit.run', 'improvekit.trace']);
+    const engine = fs.readFileSync(path.join(ROOT, 'src', 'extension', 'engine.ts'), 'utf8');
+    for (const key of Object.keys(props)) assert.ok(engine.includes(`'${key.slice('improvekit.'.length)}'`), `${key} is declared but never read`);
+    assert.equal(props['improvekit.enable'].default, true);
+    assert.equal(props['improvekit.debounce'].default, 200);
+  });
+
+  it('contributes snippet files that exist, for YAML and Markdown, and the Markdown preview plugin', () => {
+    assert.deepEqual(
+      contributes.snippets.map((s) => s.language).sort(),
+      ['markdown', 'yaml'],
+    );
+    for (const s of contributes.snippets) assert.ok(fs.existsSync(path.join(ROOT, s.path)), s.path);
+    assert.equal((contributes as Record<string, unknown>)['markdown.markdownItPlugins'], true);
+  });
+});
