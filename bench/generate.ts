@@ -12,9 +12,13 @@ export interface GeneratedFile {
 const PEOPLE = 200;
 /** Recommenders, agreers, performers and inputs come from one half of the roster… */
 const person = (i: number) => `p-${i % PEOPLE}`;
-/** …deciders from the other, dealt round so that no one holds the D in more than 10 decisions. */
+/**
+ * …deciders from the other, dealt round so that no one holds the D in more than 10 decisions:
+ * the roster grows with the workspace (each unit of ten files holds nine decisions).
+ */
 let nextDecider = 0;
-const decider = () => `p-${PEOPLE + (nextDecider++ % PEOPLE)}`;
+let deciders = PEOPLE;
+const decider = () => `p-${PEOPLE + (nextDecider++ % deciders)}`;
 
 function driver(n: number, primaries = 3, secondariesPer = 2, ideasPer = 2): string {
   const id = `reading-${n}`;
@@ -38,7 +42,13 @@ function driver(n: number, primaries = 3, secondariesPer = 2, ideasPer = 2): str
   for (let p = 0; p < primaries; p++)
     for (let s = 0; s < secondariesPer; s++)
       for (let c = 0; c < ideasPer; c++) {
-        lines.push(`  - id: c-${p}-${s}-${c}`, `    title: Twice-weekly data huddles per grade team, variant ${c}`, `    supports: [s-${p}-${s}]`, '    measures: [m-huddles]', `    status: ${p === 0 && s === 0 && c === 0 ? 'testing' : 'idea'}`);
+        lines.push(
+          `  - id: c-${p}-${s}-${c}`,
+          `    title: Twice-weekly data huddles per grade team, variant ${c}`,
+          `    supports: [s-${p}-${s}]`,
+          '    measures: [m-huddles]',
+          `    status: ${p === 0 && s === 0 && c === 0 ? 'testing' : 'idea'}`,
+        );
       }
   lines.push(
     'measures:',
@@ -173,13 +183,14 @@ function note(n: number): string {
 
 function roster(): string {
   const lines = ['kind: roster', 'id: network', 'people:'];
-  for (let i = 0; i < 2 * PEOPLE; i++) lines.push(`  - { id: p-${i}, name: Person ${i} }`);
+  for (let i = 0; i < PEOPLE + deciders; i++) lines.push(`  - { id: p-${i}, name: Person ${i} }`);
   return `${lines.join('\n')}\n`;
 }
 
 /** `count` files: a roster, then units of ten files. */
 export function generateWorkspace(count: number): GeneratedFile[] {
   nextDecider = 0;
+  deciders = Math.max(PEOPLE, Math.ceil((Math.ceil(count / 10) * 9) / 8));
   const files: GeneratedFile[] = [{ name: 'network.roster.yaml', text: roster() }];
   for (let n = 0; files.length < count; n++) {
     const unit: GeneratedFile[] = [

@@ -82,6 +82,9 @@
 
   // ---- zoom and pan of diagrams ----
 
+  /** What each set-up diagram does when the view is resized. @type {WeakMap<Element, () => void>} */
+  const refreshers = new WeakMap();
+
   /** @param {number} z */
   function clamp(z) {
     return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
@@ -118,8 +121,12 @@
     const zoom = state.zoom[key] || { z: null, left: 0, top: 0 };
     state.zoom[key] = zoom;
 
-    const level = button('Fit', 'Actual size (100%)', () => apply(1));
+    // The level shows the scale the diagram is drawn at (fitted or chosen); clicking it shows the actual size.
+    // Fitting to the width is the separate "Fit" button, pressed while the diagram is fitted.
+    const level = button('100%', 'Actual size (100%)', () => apply(1));
     level.className = 'ik-zoom-level';
+    const fit = button('Fit', 'Fit to width', () => apply(null));
+    fit.className = 'ik-zoom-fit';
     const bar = document.createElement('div');
     bar.className = 'ik-zoom-bar';
     bar.setAttribute('role', 'toolbar');
@@ -128,7 +135,7 @@
       button('−', 'Zoom out (Ctrl+wheel)', () => zoomAround(1 / STEP)),
       level,
       button('+', 'Zoom in (Ctrl+wheel)', () => zoomAround(STEP)),
-      button('Fit', 'Fit to width', () => apply(null)),
+      fit,
     );
     diagram.parentNode?.insertBefore(bar, diagram);
 
@@ -140,19 +147,29 @@
       diagram.classList.toggle('ik-pannable', diagram.scrollWidth > diagram.clientWidth + 1 || diagram.scrollHeight > diagram.clientHeight + 1);
     }
 
+    /** The level's text: the scale drawn at, which for a fitted diagram follows the width of the view. */
+    function showLevel() {
+      const percent = Math.round(current() * 100);
+      level.textContent = percent > 0 ? `${percent}%` : '100%';
+      fit.setAttribute('aria-pressed', String(zoom.z === null));
+    }
+    refreshers.set(diagram, () => {
+      pannable();
+      showLevel();
+    });
+
     /** @param {number | null} z */
     function apply(z) {
       zoom.z = z === null ? null : clamp(z);
       if (zoom.z === null) {
         svg.style.width = '';
         svg.style.height = '';
-        level.textContent = 'Fit';
       } else {
         svg.style.width = `${Math.round(natural * zoom.z)}px`;
         svg.style.height = 'auto';
-        level.textContent = `${Math.round(zoom.z * 100)}%`;
       }
       diagram.classList.toggle('ik-zoomed', zoom.z !== null);
+      showLevel();
       pannable();
       save();
     }
@@ -240,7 +257,9 @@
 
   window.addEventListener('resize', () => {
     document.querySelectorAll('.ik-diagram[data-zoom]').forEach((diagram) => {
-      diagram.classList.toggle('ik-pannable', diagram.scrollWidth > diagram.clientWidth + 1 || diagram.scrollHeight > diagram.clientHeight + 1);
+      const refresh = refreshers.get(diagram);
+      if (refresh) refresh();
+      else diagram.classList.toggle('ik-pannable', diagram.scrollWidth > diagram.clientWidth + 1 || diagram.scrollHeight > diagram.clientHeight + 1);
     });
   });
 

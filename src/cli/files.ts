@@ -31,8 +31,14 @@ export function collectFiles(paths: readonly string[]): Collected {
       stat = fs.statSync(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (explicit && code === 'ENOENT') throw new UsageError(`No such file or folder: ${p}`);
-      problems.push({ file: p, message: code === 'ELOOP' ? 'The path is a symbolic link loop: it was skipped.' : `The path cannot be read (${code ?? String(error)}): it was skipped.` });
+      if (explicit && code === 'ENOENT' && !isLink(p)) throw new UsageError(`No such file or folder: ${p}`);
+      const message =
+        code === 'ELOOP'
+          ? 'The path is a symbolic link loop: it was skipped.'
+          : code === 'ENOENT' && isLink(p)
+            ? 'The path is a symbolic link to nothing: it was skipped. Point it at a file, or remove it.'
+            : `The path cannot be read (${code ?? String(error)}): it was skipped.`;
+      problems.push({ file: p, message });
       return;
     }
     if (stat.isDirectory()) {
@@ -56,7 +62,12 @@ export function collectFiles(paths: readonly string[]): Collected {
         if (entry.isDirectory() && (SKIP_DIRS.has(entry.name) || (entry.name.startsWith('.') && entry.name !== '.'))) continue;
         const child = path.join(p, entry.name);
         if (entry.isDirectory() || entry.isSymbolicLink()) visit(child, false);
-        else if (entry.isFile() && isCandidate(entry.name)) files.add(child);
+        else if (entry.isFile()) {
+          if (isCandidate(entry.name)) files.add(child);
+        } else if (isCandidate(entry.name)) {
+          // A FIFO, socket or device with a document's name: reading it could block, so it is only reported.
+          problems.push({ file: child, message: 'The path is neither a file nor a folder (a pipe, socket or device): it was skipped.' });
+        }
       }
       return;
     }
@@ -69,6 +80,15 @@ export function collectFiles(paths: readonly string[]): Collected {
 
   for (const p of paths) visit(p, true);
   return { files: [...files], problems };
+}
+
+/** Whether a path is a symbolic link itself (a link to nothing is a broken file, not a mistyped path). */
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function isCandidate(name: string): boolean {

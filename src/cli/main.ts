@@ -17,7 +17,7 @@ leadership models and message maps.
 Usage:
   improvekit check [paths…] [--format text|json|sarif] [--config FILE]
                    [--max-warnings N] [--exit-zero] [--no-color]
-  improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown]
+  improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg]
   improvekit --help | --version
 
 check   Checks files and folders (default: the current folder) with the rules of
@@ -25,7 +25,8 @@ check   Checks files and folders (default: the current folder) with the rules of
         error (and warnings are within --max-warnings), 1 otherwise, 2 for a usage
         or internal failure. --exit-zero exits 0 whatever is found.
 render  Writes the preview of a document as one self-contained HTML file (or a Mermaid
-        flowchart of a driver diagram, or a Markdown table of a RAPID charter).
+        flowchart of a driver diagram, a Markdown table of a RAPID charter, or a diagram
+        as SVG). A Markdown note is shown whole, its Improvekit blocks drawn.
 `;
 
 interface Io {

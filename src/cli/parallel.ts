@@ -1,4 +1,3 @@
-import * as os from 'node:os';
 import * as fs from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
@@ -8,8 +7,13 @@ import type { Config } from '../core/config';
 import type { Diagnostic } from '../core/types';
 import { readText } from './files';
 
-/** Below this many files a second thread costs more than it saves. */
-export const PARALLEL_THRESHOLD = 300;
+/**
+ * The main thread's share of the files relative to a worker's. Parsing, schemas and the rules that
+ * need one file only are about 55% of checking, the workspace-wide rules about 11% (profile in
+ * docs/performance.md); the main thread also runs the latter over every file, so it takes two
+ * thirds of a worker's share.
+ */
+export const MAIN_SHARE = 0.67;
 
 export type Loaded = { file: string; uri: string; ok: true; parsed: PortableFile | undefined; local: Diagnostic[] | undefined } | { file: string; uri: string; ok: false; message: string };
 
@@ -26,7 +30,8 @@ function load(job: Job, portable: boolean, workspace: Workspace): Loaded[] {
     const read = readText(file);
     if (!read.ok) return { file, uri, ok: false, message: read.message };
     const parsed = workspace.setFile(uri, read.text);
-    return { file, uri, ok: true, parsed: portable ? toPortable(parsed) : undefined, local: portable ? workspace.localDiagnostics(uri) : undefined };
+    // Spans stay behind: the main thread reads a text again only if a diagnostic needs a position in it.
+    return { file, uri, ok: true, parsed: portable ? toPortable(parsed, false) : undefined, local: portable ? workspace.localDiagnostics(uri) : undefined };
   });
 }
 
@@ -38,18 +43,29 @@ if (!isMainThread && (workerData as { improvekitWorker?: boolean } | null)?.impr
 }
 
 /**
- * Loads files into the workspace, on both cores when there are many: the files are split by
- * size, a worker thread parses and checks one share while this thread does the other, and
- * the worker's parsed files join this thread's workspace as plain data.
+ * How many threads to check on: one, unless IMPROVEKIT_THREADS asks for more (at most 4).
+ * A worker costs its own start-up, its own compiled code and the copying of values back (about
+ * 0.3 s of CPU plus 0.3 ms a file), and on the machine measured the threads of one process did not
+ * run side by side, so a second thread never paid there (see docs/performance.md). Where cores
+ * do run a process's threads together, IMPROVEKIT_THREADS=2 shares large workspaces.
+ */
+export function threadCount(): number {
+  const fixed = Number(process.env.IMPROVEKIT_THREADS);
+  return fixed >= 1 ? Math.min(Math.floor(fixed), 4) : 1;
+}
+
+/**
+ * Loads files into the workspace, on more threads when asked: the files are split by size, worker
+ * threads parse and check their shares while this thread does its own, and the workers' parsed
+ * files join this thread's workspace as plain data.
  */
 export async function loadFiles(workspace: Workspace, files: readonly string[], config: Config, today: string, script: string): Promise<Loaded[]> {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // IMPROVEKIT_THREADS=1 keeps everything on one thread (for comparison, or a busy CI machine).
-  const threads = Math.max(1, Math.min(Number(process.env.IMPROVEKIT_THREADS) || cores, 4));
-  if (threads < 2 || files.length < PARALLEL_THRESHOLD || !fs.existsSync(script)) {
+  const threads = threadCount();
+  if (threads < 2 || !fs.existsSync(script)) {
     return load({ files: [...files], config, today }, false, workspace);
   }
-  // Deal files by size so each share costs about the same.
+  // Deal files by size so each share costs about the same; this thread's share is smaller, as it
+  // also takes in the workers' results and runs the workspace-wide rules over every file.
   const sized = files.map((f) => {
     try {
       return { f, size: fs.statSync(f).size };
@@ -59,7 +75,14 @@ export async function loadFiles(workspace: Workspace, files: readonly string[], 
   });
   sized.sort((a, b) => b.size - a.size);
   const shares: string[][] = Array.from({ length: threads }, () => []);
-  sized.forEach(({ f }, i) => shares[i % threads].push(f));
+  const weights = shares.map((_, i) => (i === 0 ? MAIN_SHARE : 1));
+  const loads = shares.map(() => 0);
+  for (const { f, size } of sized) {
+    let best = 0;
+    for (let i = 1; i < threads; i++) if ((loads[i] + size) / weights[i] < (loads[best] + size) / weights[best]) best = i;
+    shares[best].push(f);
+    loads[best] += size + 1;
+  }
   const workers = shares.slice(1).map(
     (share) =>
       new Promise<Loaded[]>((resolve, reject) => {

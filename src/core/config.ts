@@ -107,7 +107,9 @@ export function parseConfig(text: string, uri: string, rules: readonly Configura
 function readSeverity(value: unknown): Severity | 'off' | undefined {
   if (value === false) return 'off';
   if (typeof value !== 'string') return undefined;
-  return SEVERITY_ALIASES[value.toLowerCase()];
+  // Own keys only: `constructor` or `toString` must not read Object.prototype.
+  const word = value.toLowerCase();
+  return Object.hasOwn(SEVERITY_ALIASES, word) ? SEVERITY_ALIASES[word] : undefined;
 }
 
 function readRuleSetting(

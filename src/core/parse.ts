@@ -1,5 +1,6 @@
 import { parseAllDocuments, isMap, isSeq, isScalar, isPair, isAlias, type Document, type Node, type Pair } from 'yaml';
 import { LineIndex } from './text';
+import { fastLocator, fastParse } from './fastyaml';
 import { recognize, type Origin, type Segment } from './recognize';
 import { isKind, type Kind, type Path, type Span } from './types';
 
@@ -211,7 +212,7 @@ function depthOf(value: unknown, limit: number): number {
 
 function hasBinary(text: string): boolean {
   // NUL and most C0 controls never appear in YAML or Markdown text.
-  return /[\u0000-\u0008\u000e-\u001f]/.test(text.length > 65536 ? text.slice(0, 65536) : text);
+  return /[\u0000-\u0008\u000e-\u001f]/.test(text);
 }
 
 /** Parses a file into its Improvekit documents. Never throws. */
@@ -265,10 +266,63 @@ function emptyFile(uri: string, text: string): ParsedFile {
   };
 }
 
+/**
+ * Whether plain documents are read by the fast reader (fastyaml.ts) before falling back to
+ * `yaml`. Both give the same values and spans; turning it off serves comparisons and tests.
+ */
+export const PARSE_OPTIONS = { fastPath: true };
+
+/** Counts of segments read by each reader since the process started (for the benchmark). */
+export const PARSE_STATS = { fast: 0, yaml: 0 };
+
+/** Reads a plain segment with the fast reader; false when it refuses (then `yaml` reads it). */
+function parseSegmentFast(file: ParsedFile, segment: Segment, source: string): boolean {
+  const fast = fastParse(source);
+  if (!fast) return false;
+  const base = segment.span.start;
+  const data = fast.value;
+  const kind = segment.kind ?? (isKind(data.kind) ? data.kind : undefined);
+  PARSE_STATS.fast++;
+  if (!kind) return true;
+  const span: Span = { start: base + fast.span.start, end: base + fast.span.end };
+  const fallback: Span = { start: span.start, end: span.start };
+  const { locate, has, table } = fastLocator(fast.root, base, fallback);
+  let yamlInsertion: ParsedDocument['insertion'] | undefined;
+  file.documents.push({
+    uri: file.uri,
+    kind,
+    origin: segment.origin,
+    ordinal: file.documents.length,
+    span,
+    id: typeof data.id === 'string' ? data.id : undefined,
+    value: data,
+    data,
+    syntax: [],
+    segment,
+    locate,
+    has,
+    // Fixes are rare: the syntax tree they need is built on first use.
+    insertion: (mapPath, key, valueText) => {
+      if (!yamlInsertion) {
+        const doc = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true });
+        yamlInsertion = Array.isArray(doc) && doc.length ? makeLocator(doc[0], base, fallback, file.text).insertion : () => undefined;
+      }
+      return yamlInsertion(mapPath, key, valueText);
+    },
+    spanTable: table,
+  });
+  return true;
+}
+
 function parseSegment(file: ParsedFile, segment: Segment): void {
   const base = segment.span.start;
-  const source = file.text.slice(segment.span.start, segment.span.end);
-  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true });
+  const raw = file.text.slice(segment.span.start, segment.span.end);
+  // YAML counts a lone CR as a line break, as LineIndex does; the parser does not. Same length, same offsets.
+  const source = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r(?!\n)/g, '\n');
+  if (PARSE_OPTIONS.fastPath && parseSegmentFast(file, segment, source)) return;
+  PARSE_STATS.yaml++;
+  // logLevel 'error': the parser's warnings (a mapping used as a key) would go to the console, not to the user.
+  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const docs = Array.isArray(parsed) ? parsed : [];
   if (segment.origin !== 'suffix' && segment.origin !== 'kind' && docs.length > 1) {
     const second = docs[1].range;
@@ -280,10 +334,14 @@ function parseSegment(file: ParsedFile, segment: Segment): void {
   for (const doc of docs) {
     const span: Span = { start: base + doc.range[0], end: base + doc.range[1] };
     const fallback: Span = { start: span.start, end: span.start };
-    const syntax: SyntaxProblem[] = doc.errors.map((e) => ({
-      span: { start: base + e.pos[0], end: base + Math.max(e.pos[0], e.pos[1]) },
-      message: friendly(e.code, e.message),
-    }));
+    // Where the parser runs out of stack depends on the stack left: report it once, at the document's start.
+    const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+    const syntax: SyntaxProblem[] = overflow
+      ? [{ span: fallback, message: friendly(overflow.code, overflow.message) }]
+      : doc.errors.map((e) => ({
+          span: { start: base + e.pos[0], end: base + Math.max(e.pos[0], e.pos[1]) },
+          message: friendly(e.code, e.message),
+        }));
     let value: unknown;
     if (!syntax.length) {
       try {
@@ -369,7 +427,8 @@ export interface PortableDocument {
   value: unknown;
   syntax: SyntaxProblem[];
   segment: Segment;
-  spans: SpanTable;
+  /** Absent when the receiver is to locate paths by reading the text again, on first need. */
+  spans?: SpanTable;
 }
 
 export interface PortableFile {
@@ -380,22 +439,45 @@ export interface PortableFile {
   reason?: string;
 }
 
-export function toPortable(file: ParsedFile): PortableFile {
+/**
+ * A parsed file as plain data. Without `spans`, the receiver reads the text again to locate a
+ * path, once and only when a diagnostic needs a position: most documents never need one, and
+ * re-reading costs less than carrying every path's spans across threads.
+ */
+export function toPortable(file: ParsedFile, withSpans = true): PortableFile {
   return {
     uri: file.uri,
     text: file.text,
     problems: file.problems,
     reason: file.reason,
-    documents: file.documents.map((d) => ({ kind: d.kind, origin: d.origin, ordinal: d.ordinal, span: d.span, id: d.id, value: d.value, syntax: d.syntax, segment: d.segment, spans: d.spanTable() })),
+    documents: file.documents.map((d) => ({
+      kind: d.kind,
+      origin: d.origin,
+      ordinal: d.ordinal,
+      span: d.span,
+      id: d.id,
+      value: d.value,
+      syntax: d.syntax,
+      segment: d.segment,
+      spans: withSpans ? d.spanTable() : undefined,
+    })),
   };
 }
 
-/** Rebuilds a parsed file from plain data. Its documents locate paths but offer no insertions. */
+/**
+ * Rebuilds a parsed file from plain data. With spans, its documents locate paths but offer no
+ * insertions; without, they read the text again on first need and offer both.
+ */
 export function fromPortable(portable: PortableFile): ParsedFile {
   const file = emptyFile(portable.uri, portable.text);
   file.problems = portable.problems;
   file.reason = portable.reason;
+  let reread: ParsedFile | undefined;
   for (const p of portable.documents) {
+    if (!p.spans) {
+      file.documents.push(lazyDocument(portable, p, () => (reread ??= parseFile(portable.uri, portable.text)).documents[p.ordinal]));
+      continue;
+    }
     const spans = p.spans;
     const keyOf = (path: Path) => path.map(String).join('\u0001');
     const locate = (path: Path, target: Target = 'value'): Span => {
@@ -427,4 +509,33 @@ export function fromPortable(portable: PortableFile): ParsedFile {
     });
   }
   return file;
+}
+
+/** A document from plain data whose locating waits for the text to be read again. */
+function lazyDocument(portable: PortableFile, p: PortableDocument, again: () => ParsedDocument | undefined): ParsedDocument {
+  const at: Span = { start: p.span.start, end: p.span.start };
+  let real: ParsedDocument | undefined;
+  // The same text reads the same: the document at the same ordinal, else (never expected) the document's start.
+  const doc = () => (real ??= again()) ?? emptyDocumentLike(at);
+  const data = p.value && typeof p.value === 'object' && !Array.isArray(p.value) ? (p.value as Record<string, unknown>) : undefined;
+  return {
+    uri: portable.uri,
+    kind: p.kind,
+    origin: p.origin,
+    ordinal: p.ordinal,
+    span: p.span,
+    id: p.id,
+    value: p.value,
+    data,
+    syntax: p.syntax,
+    segment: p.segment,
+    locate: (path, target) => doc().locate(path, target),
+    has: (path) => doc().has(path),
+    insertion: (mapPath, key, valueText) => doc().insertion(mapPath, key, valueText),
+    spanTable: () => doc().spanTable(),
+  };
+}
+
+function emptyDocumentLike(at: Span): Pick<ParsedDocument, 'locate' | 'has' | 'insertion' | 'spanTable'> {
+  return { locate: () => at, has: () => false, insertion: () => undefined, spanTable: () => ({ '': [at.start, at.end, at.start, at.end, at.start, at.end] }) };
 }

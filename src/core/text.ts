@@ -86,6 +86,9 @@ export function editDistance(a: string, b: string, max = 64): number {
   return prev[b.length];
 }
 
+/** Bounds of the typo search: ids and keys are short, and a suggestion for a longer word would not help. */
+export const SUGGEST_LIMITS = { candidates: 300, wordLength: 64 } as const;
+
 /**
  * The candidate closest to `word`, if it is close enough to be a likely typo
  * (at most a third of the word's length in edits, or a shared prefix/suffix).
@@ -94,14 +97,18 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
+  let examined = 0;
   for (const candidate of candidates) {
     if (candidate === word) continue;
+    // Bounded work on hostile input: typos are looked for among the first candidates, in short words.
+    if (++examined > SUGGEST_LIMITS.candidates) break;
     const c = candidate.toLowerCase();
     const limit = Math.max(1, Math.floor(Math.max(lower.length, c.length) / 3));
-    let d = editDistance(lower, c, limit);
+    const short = lower.length <= SUGGEST_LIMITS.wordLength && c.length <= SUGGEST_LIMITS.wordLength;
+    let d = short ? editDistance(lower, c, limit) : limit + 1;
     if (d > limit) {
       // "huddles" for "c-huddles": one contains the other.
-      if (lower.length >= 3 && c.length >= 3 && (c.includes(lower) || lower.includes(c))) d = limit + 0.5;
+      if (short && lower.length >= 3 && c.length >= 3 && (c.includes(lower) || lower.includes(c))) d = limit + 0.5;
       else continue;
     }
     if (d < bestScore) {

@@ -31,10 +31,22 @@ export function localToday(): string {
 
 class MultiMap<K, V> {
   private readonly map = new Map<K, V[]>();
+  /** Values keep this order, so that what rules see does not depend on the order files arrived in. */
+  constructor(private readonly order: (a: V, b: V) => number) {}
   add(key: K, value: V): void {
     const list = this.map.get(key);
-    if (list) list.push(value);
-    else this.map.set(key, [value]);
+    if (!list) {
+      this.map.set(key, [value]);
+      return;
+    }
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.order(list[mid], value) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, value);
   }
   remove(key: K, value: V): void {
     const list = this.map.get(key);
@@ -49,6 +61,11 @@ class MultiMap<K, V> {
   keys(): IterableIterator<K> {
     return this.map.keys();
   }
+}
+
+/** Documents in the order of their files' URIs, then of their place in the file. */
+function byPlace(a: ParsedDocument, b: ParsedDocument): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.ordinal - b.ordinal;
 }
 
 /** What one document contributes to the workspace index. */
@@ -102,10 +119,10 @@ export class Workspace implements WorkspaceView {
   private readonly entries = new Map<string, Entry>();
   private readonly facts = new Map<ParsedDocument, Facts>();
   readonly maps = {
-    byId: new MultiMap<string, ParsedDocument>(),
-    byKind: new MultiMap<string, ParsedDocument>(),
-    cyclesByChangeIdea: new MultiMap<string, ParsedDocument>(),
-    cyclesByPrevious: new MultiMap<string, ParsedDocument>(),
+    byId: new MultiMap<string, ParsedDocument>(byPlace),
+    byKind: new MultiMap<string, ParsedDocument>(byPlace),
+    cyclesByChangeIdea: new MultiMap<string, ParsedDocument>(byPlace),
+    cyclesByPrevious: new MultiMap<string, ParsedDocument>(byPlace),
   };
   private readonly people = new Map<string, number>();
   private readonly deciders = new Map<string, number>();
@@ -216,8 +233,15 @@ export class Workspace implements WorkspaceView {
       yield* this.maps.byKind.get(kind);
       return;
     }
-    for (const entry of this.entries.values()) yield* entry.file.documents;
+    // In the order of URIs, whatever the order files arrived in; sorted once per index version.
+    if (this.allDocuments?.version !== this.version) {
+      const docs = [...this.entries.values()].flatMap((entry) => entry.file.documents);
+      this.allDocuments = { version: this.version, docs: docs.sort(byPlace) };
+    }
+    yield* this.allDocuments.docs;
   }
+
+  private allDocuments?: { version: number; docs: ParsedDocument[] };
 
   byId(id: string): readonly ParsedDocument[] {
     return this.maps.byId.get(id);

@@ -56,7 +56,17 @@ export async function newDocument(host: ExtensionEngineHost, kindArgument?: unkn
       }
     }
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: skeleton(kind, id, { changeIdea }) });
+  const content = skeleton(kind, id, { changeIdea });
+  const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  // VS Code (1.139) can reuse the name of an untitled document closed a moment ago and open the new
+  // document with that one's text instead of `content`: start from the skeleton whatever it was given.
+  if (doc.getText() !== content) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), content);
+    if (!(await vscode.workspace.applyEdit(edit)) || doc.getText() !== content) {
+      void vscode.window.showWarningMessage(`Improvekit could not fill the new document with the ${kind} skeleton: close the editor ${doc.uri.path} without saving and run New Document again.`);
+    }
+  }
   await vscode.window.showTextDocument(doc);
   host.syncDocument(doc);
   return doc;

@@ -158,3 +158,49 @@ describe('hostile and broken input', () => {
     );
   });
 });
+
+// ---- the fast reader and documents carried across threads (see src/core/fastyaml.ts) ----
+import { fromPortable, toPortable, PARSE_STATS } from '../../src/core/parse';
+
+describe('fast reading and portable documents', () => {
+  const PLAIN = `kind: rapid-charter\nid: cabinet\ndecisions:\n  - id: grading\n    decision: Adopt a policy\n    decide: supt\n    act:\n`;
+  const ANCHORED = `kind: rapid-charter\nid: cabinet\ndefaults: &d { status: open }\ndecisions:\n  - id: grading\n    decision: Adopt a policy\n    decide: supt\n    extra: *d\n`;
+
+  it('reads plain documents with the fast reader and the rest with yaml, to the same effect', () => {
+    const before = { ...PARSE_STATS };
+    const plain = parseFile('file:///a/cab.rapid.yaml', PLAIN);
+    assert.equal(PARSE_STATS.fast, before.fast + 1);
+    const anchored = parseFile('file:///a/cab.rapid.yaml', ANCHORED);
+    assert.equal(PARSE_STATS.yaml, before.yaml + 1);
+    assert.deepEqual((anchored.documents[0].data?.decisions as Array<{ extra: unknown }>)[0].extra, { status: 'open' });
+    assert.deepEqual(plain.documents[0].locate(['decisions', 0, 'decide'], 'value'), { start: PLAIN.indexOf('supt'), end: PLAIN.indexOf('supt') + 4 });
+    // A fix inserts where yaml's syntax tree says, built on first use.
+    const ins = plain.documents[0].insertion(['decisions', 0, 'act'], 'decision', 'adopt');
+    assert.ok(ins && ins.text.includes('decision: adopt'));
+  });
+
+  it('still reports broken YAML with the friendly messages of yaml', () => {
+    const file = parseFile('file:///a/cab.rapid.yaml', 'kind: rapid-charter\nid: a\nid: b\n');
+    assert.match(file.documents[0].syntax[0]?.message ?? '', /key appears twice/);
+  });
+
+  it('carries documents without their spans and locates them by reading the text again', () => {
+    for (const text of [PLAIN, ANCHORED]) {
+      const original = parseFile('file:///a/cab.rapid.yaml', text);
+      const moved = fromPortable(structuredClone(toPortable(original, false)));
+      const withSpans = fromPortable(structuredClone(toPortable(original)));
+      assert.equal(toPortable(original, false).documents[0].spans, undefined);
+      const doc = original.documents[0];
+      for (const path of [[], ['id'], ['decisions', 0], ['decisions', 0, 'decide'], ['decisions', 0, 'missing'], ['nowhere']]) {
+        for (const target of ['key', 'value', 'item'] as const) {
+          assert.deepEqual(moved.documents[0].locate(path, target), doc.locate(path, target), `${JSON.stringify(path)} ${target}`);
+          assert.deepEqual(withSpans.documents[0].locate(path, target), doc.locate(path, target), `${JSON.stringify(path)} ${target}`);
+        }
+        assert.equal(moved.documents[0].has(path), doc.has(path));
+      }
+      assert.deepEqual(moved.documents[0].value, doc.value);
+      assert.deepEqual(moved.documents[0].spanTable(), doc.spanTable());
+      assert.deepEqual(moved.documents[0].insertion(['decisions', 0], 'perform', 'x'), doc.insertion(['decisions', 0], 'perform', 'x'));
+    }
+  });
+});

@@ -64,6 +64,8 @@ export function renderPage(fragments: readonly RenderedDocument[], options: Page
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="color-scheme" content="${theme === 'auto' ? 'light dark' : theme}">`,
     '<meta name="generator" content="Improvekit">',
+    // Marks preview code: the benchmark checks that the activation bundle does not contain it.
+    '<meta name="renderer" content="improvekit-preview-renderer">',
     `<title>${escapeHtml(options.title)}</title>`,
     css ? `<style${webview ? ` nonce="${escapeAttr(nonce)}"` : ''}>${css}</style>` : '',
     webview && options.styleUri ? `<link rel="stylesheet" href="${escapeAttr(safeUri(options.styleUri))}">` : '',

@@ -92,9 +92,13 @@ export function exportPalette(theme: 'light' | 'dark' | 'auto' = 'auto'): string
   return `${light}@media (prefers-color-scheme:dark){:root{${variables(DARK, 'dark')}}}${print}`;
 }
 
-/** Layout and components; colours come from the `--ik-*` variables (light fallbacks on :root). */
+/**
+ * Layout and components; colours come from the `--ik-*` variables of a palette (`exportPalette()`
+ * or media/preview.css). No colours here: this sheet follows the palette in a page, so colours
+ * on its `:root` would override a dark palette.
+ */
 export const BASE_CSS = `
-:root{${FONTS}${variables(LIGHT, 'light')}--ik-tint:12%}
+:root{${FONTS}--ik-tint:12%}
 *,*::before,*::after{box-sizing:border-box}
 body.ik-body{margin:0;background:var(--ik-bg);color:var(--ik-fg);font-family:var(--ik-font);font-size:var(--ik-font-size);line-height:1.5;-webkit-font-smoothing:antialiased;text-rendering:optimizeLegibility}
 .ik-page{max-width:1280px;margin:0 auto;padding:28px 32px 48px}

@@ -30,11 +30,20 @@ export function wrap(text: string, width: number, fontSize: number, maxLines = I
   const lines: string[] = [];
   let line = '';
   const push = (l: string) => lines.push(l);
+  const limit = width / (fontSize * SAFETY * (bold ? 1.08 : 1));
   for (let word of words) {
-    // A word longer than the line is cut into pieces.
-    while (textWidth(word, fontSize, bold) > width) {
-      let cut = word.length - 1;
-      while (cut > 1 && textWidth(word.slice(0, cut), fontSize, bold) > width) cut--;
+    // Lines past the last shown one are never drawn: stop measuring (a document may hold megabytes).
+    if (lines.length > maxLines) break;
+    // A word longer than the line is cut into pieces: the longest head that fits, at least one
+    // character, found in one pass (cutting from the end made a long word cost its length cubed).
+    while (lines.length <= maxLines && textWidth(word, fontSize, bold) > width) {
+      let cut = 0;
+      let em = 0;
+      for (const c of word) {
+        if (cut > 0 && em + charEm(c) > limit) break;
+        em += charEm(c);
+        cut += c.length;
+      }
       if (line) {
         push(line);
         line = '';

@@ -7,7 +7,7 @@
  * board" — the reason a charter gives every decision exactly one D.
  */
 import type { EditSpec, FixSpec, RelatedSpec, Rule, RuleContext } from './api';
-import { items, list, parties, text, type Obj } from './shape';
+import { items, parties, text, type Obj } from './shape';
 import { listing } from '../text';
 import type { Path } from '../types';
 
@@ -144,6 +144,8 @@ function roleAt(item: Obj, index: number, role: string): { at: Path; target: 'ke
 
 const missingDecider: Rule = {
   id: 'rapid/missing-decider',
+  // Reads the roster (who is a person, whom to offer): re-checked when another file changes.
+  scope: 'workspace',
   kinds: KINDS,
   severity: 'error',
   description: 'A decision has no `decide`: nobody makes the final call and commits the organisation to action.',
@@ -162,6 +164,8 @@ const missingDecider: Rule = {
 
 const multipleDeciders: Rule = {
   id: 'rapid/multiple-deciders',
+  // Reads the roster (who is a person, whom to offer): re-checked when another file changes.
+  scope: 'workspace',
   kinds: KINDS,
   severity: 'error',
   description: '`decide` names more than one party: a decision has exactly one D.',
@@ -171,21 +175,18 @@ const multipleDeciders: Rule = {
       const path: Path = ['decisions', index, 'decide'];
       const listed = Array.isArray(value) ? distinct(parties(value)) : [];
       // One string, alone or as the only entry of a list, may name several parties itself.
-      const single = Array.isArray(value) ? (listed.length === 1 && value.length === 1 ? { text: listed[0], at: [...path, 0] } : undefined) : typeof value === 'string' ? { text: value, at: path } : undefined;
-      const named = single ? namedParties(single.text, ctx) : listed;
+      const single = Array.isArray(value) ? (listed.length === 1 && value.length === 1 ? listed[0] : undefined) : typeof value === 'string' ? value : undefined;
+      const named = single !== undefined ? namedParties(single, ctx) : listed;
       if (named.length < 2) continue;
       const shown = listing(named.map((p) => `\`${p}\``));
       const board = named.some((p) => /board|trustee/i.test(p)) && named.some((p) => /supt|superintendent|ceo/i.test(p));
+      // One decider is written as a plain value, `decide: supt`, however the deciders were listed.
       const replace = (party: string): EditSpec[] => {
-        if (single) return [{ at: single.at, target: 'value', text: yamlScalar(party) }];
-        // Keep the party's entry and delete the others: the list keeps its own style (flow or block).
-        const entries = list(value);
-        const keep = entries.findIndex((v) => text(v)?.toLowerCase() === party.toLowerCase());
-        const spans = entries.map((_, k) => ctx.doc.locate([...path, k], 'value'));
-        const edits: EditSpec[] = [];
-        if (keep > 0) edits.push({ span: { start: spans[0].start, end: spans[keep].start }, text: '' });
-        if (keep < entries.length - 1) edits.push({ span: { start: spans[keep].end, end: spans[entries.length - 1].end }, text: '' });
-        return edits;
+        if (!Array.isArray(value)) return [{ at: path, target: 'value', text: yamlScalar(party) }];
+        // A list (flow or block) becomes the scalar: everything from the key's end to the list's end.
+        const key = ctx.doc.locate(path, 'key');
+        const entries = ctx.doc.locate(path, 'value');
+        return [{ span: { start: key.end, end: entries.end }, text: `: ${yamlScalar(party)}` }];
       };
       ctx.report({
         at: path,
@@ -207,6 +208,8 @@ function missingRole(id: string, role: 'recommend' | 'perform', description: str
     id,
     kinds: KINDS,
     severity: 'warning',
+    // Its fixes offer roster people: re-checked when another file changes.
+    scope: 'workspace',
     description,
     check(ctx) {
       for (const { item, index } of items(ctx.data.decisions)) {

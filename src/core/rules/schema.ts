@@ -116,6 +116,19 @@ function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIss
   const where = pathLabel(path.slice(0, -1));
   const value = valueAt(ctx.data, path);
   const here = schemaAt(schema, path);
+  // A missing key fails as a wrong type, or as no branch of a union (`text: hi | 3`): say it is missing.
+  if (value === undefined && typeof last === 'string' && issue.code !== 'unrecognized_keys') {
+    const hint = Object.hasOwn(KEY_HINTS, last) ? KEY_HINTS[last] : undefined;
+    const parentPath = path.slice(0, -1);
+    const atParent = parentPath.length === 0 ? ['id'] : parentPath;
+    return [
+      {
+        at: atParent,
+        target: parentPath.length && typeof parentPath[parentPath.length - 1] === 'number' ? 'item' : 'key',
+        message: `Missing required key \`${last}\` in ${pathLabel(parentPath)}: add \`${last}:\`${hint ? ` with ${hint}` : ''}.`,
+      },
+    ];
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const parent = schemaAt(schema, path);
@@ -134,18 +147,6 @@ function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIss
         });
     }
     case 'invalid_type': {
-      if (value === undefined && typeof last === 'string') {
-        const hint = KEY_HINTS[last];
-        const parentPath = path.slice(0, -1);
-        const atParent = parentPath.length === 0 ? ['id'] : parentPath;
-        return [
-          {
-            at: atParent,
-            target: parentPath.length && typeof parentPath[parentPath.length - 1] === 'number' ? 'item' : 'key',
-            message: `Missing required key \`${last}\` in ${pathLabel(parentPath)}: add \`${last}:\`${hint ? ` with ${hint}` : ''}.`,
-          },
-        ];
-      }
       const expected = describeExpected(here, issue.expected);
       return [{ at: path, target: 'value', message: `\`${pathLabel(path)}\` should be ${expected}, but it is ${describeValue(value)}.` }];
     }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, openFile, ours, settled, waitFor } from './helpers';
+import { activate, closeUntitled, openFile, ours, settled, waitFor } from './helpers';
 import type { CheckSummary } from '../../../src/extension/commands';
 
 describe('commands and status bar', () => {
@@ -8,6 +8,9 @@ describe('commands and status bar', () => {
     await activate();
     await settled();
   });
+
+  // Each new document is closed whatever the test found: the next one must not meet it.
+  afterEach(closeUntitled);
 
   it('Check Workspace re-reads everything and reports the totals', async () => {
     const summary = await vscode.commands.executeCommand<CheckSummary>('improvekit.checkWorkspace');
@@ -20,8 +23,12 @@ describe('commands and status bar', () => {
 
   for (const kind of ['rapid-charter', 'pdsa-cycle', 'leadership-model'] as const) {
     it(`New Document opens an unsaved ${kind} with no error`, async () => {
+      const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       const doc = await vscode.commands.executeCommand<vscode.TextDocument>('improvekit.newDocument', kind);
+      assert.ok(doc, 'New Document returned no document');
       assert.ok(doc.isUntitled, 'the new document is not saved anywhere');
+      assert.ok(!before.has(doc.uri.toString()), `New Document reused ${doc.uri.toString()}, which was already open`);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the new document is the active editor');
       assert.equal(doc.languageId, 'yaml');
       assert.match(doc.getText(), new RegExp(`^kind: ${kind}\\nid: new-${kind}\\n`));
       if (kind === 'pdsa-cycle') assert.match(doc.getText(), /^change_idea: k3-reading#c-/m);
@@ -33,7 +40,6 @@ describe('commands and status bar', () => {
         ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message),
         [],
       );
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   }
 
@@ -49,6 +55,5 @@ describe('commands and status bar', () => {
     const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' });
     await vscode.window.showTextDocument(plain);
     await waitFor('the status bar item to hide', () => api.status.current === undefined);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

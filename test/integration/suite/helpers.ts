@@ -28,12 +28,13 @@ export function fileUri(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder(), name);
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeout = 15_000): Promise<T> {
+/** Polls `probe` until it gives a value; on timeout, the error says what was awaited and, with `state`, what there was instead. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeout = 15_000, state?: () => string): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = probe();
     if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.${state ? ` Instead: ${state()}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -50,10 +51,14 @@ export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 
 const SEVERITY_NAMES = ['error', 'warning', 'info', 'hint'];
 
-/** `file:line:column severity rule`, 1-based, for every Improvekit diagnostic of the workspace. */
+/**
+ * `file:line:column severity rule`, 1-based, for every Improvekit diagnostic of the workspace's files.
+ * Only `file:` documents count: an untitled document another test left open is not part of the sample.
+ */
 export function allFindings(): string[] {
   const out: string[] = [];
   for (const [uri, list] of vscode.languages.getDiagnostics()) {
+    if (uri.scheme !== 'file') continue;
     for (const d of list) {
       if (d.source !== 'improvekit') continue;
       const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -96,8 +101,31 @@ export async function restore(doc: vscode.TextDocument, text: string): Promise<v
 
 /** Waits until the sample workspace shows exactly its five deliberate problems again. */
 export function settled(): Promise<string[]> {
-  return waitFor('the five deliberate problems of the sample workspace', () => {
-    const found = allFindings();
-    return JSON.stringify(found) === JSON.stringify(DELIBERATE_PROBLEMS) && found;
-  });
+  return waitFor(
+    `the five deliberate problems of the sample workspace (${DELIBERATE_PROBLEMS.join(', ')})`,
+    () => {
+      const found = allFindings();
+      return JSON.stringify(found) === JSON.stringify(DELIBERATE_PROBLEMS) && found;
+    },
+    15_000,
+    () => `${allFindings().join(', ') || 'no finding'}; unsaved: ${vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()).join(', ') || 'none'}`,
+  );
+}
+
+/**
+ * Reverts and closes every untitled editor (New Document and scratch documents): a test leaves
+ * nothing open that could add findings or be taken for the next test's new document.
+ */
+export async function closeUntitled(): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'untitled');
+    if (!tab) break;
+    const uri = (tab.input as vscode.TabInputText).uri;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    await vscode.window.showTextDocument(doc, { viewColumn: tab.group.viewColumn, preview: false });
+    // Reverting first: closing an edited untitled document would otherwise ask whether to save it.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  const left = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'untitled');
+  assert.deepEqual(left.map((t) => t.label), [], 'untitled editors that could not be closed');
 }

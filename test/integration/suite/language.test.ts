@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, openFile, positionOf, settled } from './helpers';
+import { activate, closeUntitled, openFile, positionOf, settled } from './helpers';
 
 function labels(list: vscode.CompletionList | undefined): string[] {
   return (list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
@@ -15,6 +15,8 @@ describe('language features', () => {
     await activate();
     await settled();
   });
+
+  afterEach(closeUntitled);
 
   it('completes a `supports:` value with the drivers of the diagram', async () => {
     const { document: doc } = await openFile('k3-reading.driver.yaml');
@@ -125,6 +127,5 @@ describe('language features', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(1, 5));
     // Word-based suggestions may offer words of other open files; no roster person is offered as one.
     assert.ok(!(list?.items ?? []).some((i) => i.kind === vscode.CompletionItemKind.User));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

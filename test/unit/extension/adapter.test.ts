@@ -209,6 +209,15 @@ describe('extension adapter (stand-in vscode)', () => {
       await waitFor('the closed untitled document to leave the engine', () => !api.host.workspace.has(`${doc.uri.toString()}.yaml`));
     });
 
+    it('New Document starts from the skeleton even when VS Code opens the untitled document with an old text', async () => {
+      vscode.state.staleUntitled = 'kind: rapid-charter\nid: new-rapid-charter\ntitle: Decision rights\n';
+      const doc = (await vscode.commands.executeCommand('improvekit.newDocument', 'leadership-model')) as Fake.TextDocument;
+      assert.match(doc.getText(), /^kind: leadership-model\nid: new-leadership-model\n/);
+      assert.doesNotMatch(doc.getText(), /rapid-charter/);
+      assert.match(vscode.state.statusItems[0].text, /new-leadership-model/);
+      vscode.closeDocument(doc);
+    });
+
     it('the status bar describes YAML and Markdown files, and hides for others', async () => {
       const status = vscode.state.statusItems[0];
       const readme = vscode.openDocument(vscode.Uri.file(path.join(EXAMPLES, 'README.md')), 'markdown', '# Notes\n');

@@ -304,6 +304,8 @@ export const state = {
   statusItems: [] as StatusBarItem[],
   watchers: [] as Array<{ glob: string; create: EventEmitter<Uri>; change: EventEmitter<Uri>; delete: EventEmitter<Uri> }>,
   untitled: 0,
+  /** The text the next untitled document opens with instead of the one asked for (VS Code reusing a closed one's). */
+  staleUntitled: undefined as string | undefined,
   events: {
     open: new EventEmitter<TextDocument>(),
     change: new EventEmitter<{ document: TextDocument; contentChanges: unknown[] }>(),
@@ -435,7 +437,9 @@ export const workspace = {
   onDidChangeWorkspaceFolders: state.events.folders.event,
   onDidChangeConfiguration: state.events.configuration.event,
   async openTextDocument(options: { language: string; content: string }): Promise<TextDocument> {
-    return openDocument(Uri.parse(`untitled:Untitled-${++state.untitled}`), options.language, options.content);
+    const content = state.staleUntitled ?? options.content;
+    state.staleUntitled = undefined;
+    return openDocument(Uri.parse(`untitled:Untitled-${++state.untitled}`), options.language, content);
   },
   async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
     for (const [uri, edits] of edit.entries()) {
@@ -541,4 +545,5 @@ export function reset(folder?: string): void {
   state.statusItems = [];
   state.watchers = [];
   state.untitled = 0;
+  state.staleUntitled = undefined;
 }

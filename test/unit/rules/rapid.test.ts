@@ -143,10 +143,13 @@ describe('rapid rules', () => {
     it('offers "keep one" fixes that leave a single decider, for strings, flow and block lists', () => {
       const cases: Array<[string[], string, RegExp]> = [
         [['decide: Board and Superintendent'], 'Keep `Superintendent` as the only decider', /decide: Superintendent\n/],
-        [['decide: [board, supt, cao]'], 'Keep `supt` as the only decider', /decide: \[supt\]\n/],
-        [['decide: [board, supt]'], 'Keep `board` as the only decider', /decide: \[board\]\n/],
-        [['decide: [Board and Superintendent]'], 'Keep `Board` as the only decider', /decide: \[Board\]\n/],
-        [['decide:', '  - board', '  - supt', '  - cao'], 'Keep `supt` as the only decider', /decide:\n {6}- supt\n {4}status: open/],
+        // One decider is a plain value, whichever way the deciders were listed.
+        [['decide: [board, supt, cao]'], 'Keep `supt` as the only decider', /decide: supt\n {4}status: open/],
+        [['decide: [board, supt]'], 'Keep `board` as the only decider', /decide: board\n {4}status: open/],
+        [['decide: [supt, board]  # to settle'], 'Keep `supt` as the only decider', /decide: supt {2}# to settle\n/],
+        [['decide: [Board and Superintendent]'], 'Keep `Board` as the only decider', /decide: Board\n {4}status: open/],
+        [['decide:', '  - board', '  - supt', '  - cao'], 'Keep `supt` as the only decider', /decide: supt\n {4}status: open/],
+        [['decide: [supt, "board: chair"]'], 'Keep `board: chair` as the only decider', /decide: "board: chair"\n/],
       ];
       for (const [lines, title, expected] of cases) {
         const text = charter('recommend: cao', 'perform: principals', ...lines, 'status: open');
