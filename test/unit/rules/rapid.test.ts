@@ -161,6 +161,13 @@ describe('rapid rules', () => {
         assert.deepEqual(only(check('c.rapid.yaml', fixed), 'rapid/multiple-deciders'), [], fixed);
       }
     });
+
+    it('keeps one decider as a plain value inside a flow mapping too', () => {
+      const text = 'kind: rapid-charter\nid: c\ndecisions:\n  - { id: a, decision: d, recommend: cao, decide: [supt, board], perform: principals }\n';
+      const d = only(check('c.rapid.yaml', text), 'rapid/multiple-deciders')[0];
+      const fixed = apply(text, d.fixes!.find((f) => f.title === 'Keep `board` as the only decider')!);
+      assert.equal(fixed, 'kind: rapid-charter\nid: c\ndecisions:\n  - { id: a, decision: d, recommend: cao, decide: board, perform: principals }\n');
+    });
   });
 
   describe('rapid/too-many-agree', () => {
