@@ -490,18 +490,8 @@ export function fromPortable(portable: PortableFile): ParsedFile {
       }
       return { start: p.span.start, end: p.span.start };
     };
-    const data = p.value && typeof p.value === 'object' && !Array.isArray(p.value) ? (p.value as Record<string, unknown>) : undefined;
     file.documents.push({
-      uri: portable.uri,
-      kind: p.kind,
-      origin: p.origin,
-      ordinal: p.ordinal,
-      span: p.span,
-      id: p.id,
-      value: p.value,
-      data,
-      syntax: p.syntax,
-      segment: p.segment,
+      ...portableFields(portable, p),
       locate,
       has: (path) => keyOf(path) in spans,
       insertion: () => undefined,
@@ -511,24 +501,20 @@ export function fromPortable(portable: PortableFile): ParsedFile {
   return file;
 }
 
+/** The plain fields of a document rebuilt from portable data. */
+function portableFields(portable: PortableFile, p: PortableDocument) {
+  const data = p.value && typeof p.value === 'object' && !Array.isArray(p.value) ? (p.value as Record<string, unknown>) : undefined;
+  return { uri: portable.uri, kind: p.kind, origin: p.origin, ordinal: p.ordinal, span: p.span, id: p.id, value: p.value, data, syntax: p.syntax, segment: p.segment };
+}
+
 /** A document from plain data whose locating waits for the text to be read again. */
 function lazyDocument(portable: PortableFile, p: PortableDocument, again: () => ParsedDocument | undefined): ParsedDocument {
   const at: Span = { start: p.span.start, end: p.span.start };
   let real: ParsedDocument | undefined;
   // The same text reads the same: the document at the same ordinal, else (never expected) the document's start.
   const doc = () => (real ??= again()) ?? emptyDocumentLike(at);
-  const data = p.value && typeof p.value === 'object' && !Array.isArray(p.value) ? (p.value as Record<string, unknown>) : undefined;
   return {
-    uri: portable.uri,
-    kind: p.kind,
-    origin: p.origin,
-    ordinal: p.ordinal,
-    span: p.span,
-    id: p.id,
-    value: p.value,
-    data,
-    syntax: p.syntax,
-    segment: p.segment,
+    ...portableFields(portable, p),
     locate: (path, target) => doc().locate(path, target),
     has: (path) => doc().has(path),
     insertion: (mapPath, key, valueText) => doc().insertion(mapPath, key, valueText),

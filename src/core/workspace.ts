@@ -166,10 +166,19 @@ export class Workspace implements WorkspaceView {
   setParsedFile(file: ParsedFile, local?: Diagnostic[]): ParsedFile {
     const old = this.entries.get(file.uri);
     if (old) this.unindex(old.file);
+    if (holdsRoster(old?.file) || holdsRoster(file)) this.rosterChanged();
     this.entries.set(file.uri, { file, local });
     this.index(file);
     this.version++;
     return file;
+  }
+
+  /**
+   * Document-scope rules read the roster (who is a person, whom a fix may offer), and nothing
+   * else of the workspace: when a roster changes, every file's local diagnostics are redone.
+   */
+  private rosterChanged(): void {
+    for (const entry of this.entries.values()) entry.local = undefined;
   }
 
   /** Syntax, schema and document-scope diagnostics: what a file's text alone decides. */
@@ -183,6 +192,7 @@ export class Workspace implements WorkspaceView {
   removeFile(uri: string): void {
     const old = this.entries.get(uri);
     if (!old) return;
+    if (holdsRoster(old.file)) this.rosterChanged();
     this.unindex(old.file);
     this.entries.delete(uri);
     this.version++;
@@ -429,6 +439,10 @@ function notAMapping(doc: ParsedDocument): string {
   const v = doc.value;
   const shape = v === null || v === undefined ? 'empty' : Array.isArray(v) ? 'a list' : `a single value (${JSON.stringify(v).slice(0, 40)})`;
   return `This ${doc.kind} is ${shape}, but a document must be a mapping: start it with \`kind: ${doc.kind}\` and \`id: …\` on their own lines.`;
+}
+
+function holdsRoster(file: ParsedFile | undefined): boolean {
+  return !!file?.documents.some((doc) => doc.kind === 'roster');
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

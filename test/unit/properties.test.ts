@@ -10,6 +10,7 @@ import { SCHEMAS } from '../../src/core/schemas/kinds';
 import { ALL_RULES, ENGINE_RULES } from '../../src/core/rules/registry';
 import { KINDS, type Diagnostic, type Kind, type Position, type Range } from '../../src/core/types';
 import { FIXTURES, TEST_TODAY } from '../helpers';
+import { def } from '../../src/core/rules/schema';
 
 /*
  * Properties of the engine over random and mutated documents (DESIGN §8): it never throws,
@@ -75,16 +76,7 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(leafString, anyScalar, { maxKeys: 2 }) },
 );
 
-interface ZodDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
-  entries?: Record<string, string>;
-  values?: unknown[];
-}
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+const defOf = def;
 
 /** Sets a key as an own property, even `__proto__`. */
 function put(target: Record<string, unknown>, key: string, value: unknown): void {

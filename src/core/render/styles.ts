@@ -239,7 +239,7 @@ body.ik-body{margin:0;background:var(--ik-bg);color:var(--ik-fg);font-family:var
 
 /* RAPID */
 .ik-rapid{width:auto;min-width:100%}
-.ik-rapid thead th.ik-party{text-align:center;min-width:72px;max-width:120px;text-transform:none;letter-spacing:0;font-size:.82em;color:var(--ik-fg)}
+.ik-rapid thead th.ik-party{text-align:center;min-width:52px;max-width:104px;text-transform:none;letter-spacing:0;font-size:.82em;color:var(--ik-fg)}
 .ik-party-name{display:block;font-weight:650}
 .ik-party-id{display:block;font-family:var(--ik-mono);font-size:.85em;color:var(--ik-muted);font-weight:400}
 .ik-decision-head{min-width:260px}

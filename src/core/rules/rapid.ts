@@ -144,8 +144,6 @@ function roleAt(item: Obj, index: number, role: string): { at: Path; target: 'ke
 
 const missingDecider: Rule = {
   id: 'rapid/missing-decider',
-  // Reads the roster (who is a person, whom to offer): re-checked when another file changes.
-  scope: 'workspace',
   kinds: KINDS,
   severity: 'error',
   description: 'A decision has no `decide`: nobody makes the final call and commits the organisation to action.',
@@ -164,8 +162,6 @@ const missingDecider: Rule = {
 
 const multipleDeciders: Rule = {
   id: 'rapid/multiple-deciders',
-  // Reads the roster (who is a person, whom to offer): re-checked when another file changes.
-  scope: 'workspace',
   kinds: KINDS,
   severity: 'error',
   description: '`decide` names more than one party: a decision has exactly one D.',
@@ -208,8 +204,6 @@ function missingRole(id: string, role: 'recommend' | 'perform', description: str
     id,
     kinds: KINDS,
     severity: 'warning',
-    // Its fixes offer roster people: re-checked when another file changes.
-    scope: 'workspace',
     description,
     check(ctx) {
       for (const { item, index } of items(ctx.data.decisions)) {
