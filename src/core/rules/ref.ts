@@ -92,11 +92,12 @@ function checkDriverItemRef(ctx: RuleContext, ref: string, at: Path, list: 'chan
   const hash = ref.indexOf('#');
   const docId = hash >= 0 ? ref.slice(0, hash) : undefined;
   const itemId = hash >= 0 ? ref.slice(hash + 1) : ref;
-  const drivers = [...ctx.workspace.documents('driver-diagram')];
+  // Every driver diagram is read only for a suggestion or a bare id, never for a reference that resolves.
+  const drivers = () => [...ctx.workspace.documents('driver-diagram')];
   if (docId !== undefined) {
     const targets = ctx.workspace.byId(docId).filter((doc) => doc.kind === 'driver-diagram');
     if (!targets.length) {
-      const guess = closest(docId, drivers.map((doc) => doc.id ?? '').filter(Boolean));
+      const guess = closest(docId, drivers().map((doc) => doc.id ?? '').filter(Boolean));
       ctx.report({
         at,
         target: 'value',
@@ -119,7 +120,7 @@ function checkDriverItemRef(ctx: RuleContext, ref: string, at: Path, list: 'chan
     });
     return;
   }
-  const all: Item[] = drivers.flatMap((doc) => (doc.data ? [...itemIndex('driver-diagram', doc.data, list).values()].filter((i) => i.list === list) : []));
+  const all: Item[] = drivers().flatMap((doc) => (doc.data ? [...itemIndex('driver-diagram', doc.data, list).values()].filter((i) => i.list === list) : []));
   if (all.some((i) => i.id === itemId)) return;
   ctx.report(unknownReport(at, itemId, `${what} in any driver diagram`, all.map((i) => i.id), ' Prefer `<driver diagram id>#<id>`.'));
 }
