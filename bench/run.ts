@@ -19,10 +19,10 @@ import { createYamlValidator } from './yls';
  * the same parser as its Node build, without the per-token environment lookup). The baseline
  * `parseDocument` comes from the same bundle, so both sides run the same `yaml` code.
  */
-function loadEngine(): typeof Engine {
-  const outfile = path.join(os.tmpdir(), `improvekit-bench-engine-${process.pid}.js`);
+/** Bundles an entry the way esbuild.js bundles dist/cli.js: minified, `yaml` as its browser build. */
+function bundleLikeShipped(entry: string, outfile: string): void {
   buildSync({
-    entryPoints: [path.join(__dirname, 'engine.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     minify: true,
@@ -30,8 +30,14 @@ function loadEngine(): typeof Engine {
     format: 'cjs',
     target: 'node20',
     logLevel: 'silent',
+    define: { IMPROVEKIT_VERSION: '"bench"' },
     alias: { yaml: path.join(__dirname, '..', 'node_modules', 'yaml', 'browser', 'index.js') },
   });
+}
+
+function loadEngine(): typeof Engine {
+  const outfile = path.join(os.tmpdir(), `improvekit-bench-engine-${process.pid}.js`);
+  bundleLikeShipped(path.join(__dirname, 'engine.ts'), outfile);
   try {
     return require(outfile) as typeof Engine;
   } finally {
@@ -45,18 +51,7 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'improvekit-bench-'));
 process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
 function buildCli(): string {
   const outfile = path.join(scratch, 'cli.js');
-  buildSync({
-    entryPoints: [path.join(__dirname, '..', 'src', 'cli', 'bin.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-    define: { IMPROVEKIT_VERSION: '"bench"' },
-    alias: { yaml: path.join(__dirname, '..', 'node_modules', 'yaml', 'browser', 'index.js') },
-  });
+  bundleLikeShipped(path.join(__dirname, '..', 'src', 'cli', 'bin.ts'), outfile);
   return outfile;
 }
 

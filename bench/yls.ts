@@ -2,6 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonSchema } from '../src/core/schemas/json';
 import { KINDS } from '../src/core/types';
+import { KIND_SUFFIX } from '../src/core/recognize';
 
 export interface YamlValidator {
   validate(uri: string, text: string): Promise<number>;
@@ -19,21 +20,13 @@ export async function createYamlValidator(): Promise<YamlValidator> {
     },
     workspaceContext: { resolveRelativePath: (relativePath: string, resource: string) => new URL(relativePath, resource).href },
   });
-  const suffix: Record<string, string> = {
-    roster: 'roster',
-    'driver-diagram': 'driver',
-    'pdsa-cycle': 'pdsa',
-    'rapid-charter': 'rapid',
-    'leadership-model': 'leadership',
-    'message-map': 'message',
-  };
   service.configure({
     validate: true,
     hover: false,
     completion: false,
     format: false,
     isKubernetes: false,
-    schemas: KINDS.map((kind) => ({ uri: `file:///schemas/${kind}.schema.json`, fileMatch: [`*.${suffix[kind]}.yaml`] })),
+    schemas: KINDS.map((kind) => ({ uri: `file:///schemas/${kind}.schema.json`, fileMatch: [`*.${KIND_SUFFIX[kind]}.yaml`] })),
   });
   // yaml-language-server caches parsed documents by URI and version: a fresh version each call
   // makes it parse and validate for real, as after an edit.

@@ -18,14 +18,17 @@ export interface Recognition {
   reason?: string;
 }
 
-const SUFFIXES: ReadonlyArray<readonly [string, Kind]> = [
-  ['driver', 'driver-diagram'],
-  ['pdsa', 'pdsa-cycle'],
-  ['rapid', 'rapid-charter'],
-  ['leadership', 'leadership-model'],
-  ['message', 'message-map'],
-  ['roster', 'roster'],
-];
+/** The file name suffix of each kind: `*.<suffix>.yaml` (or `.yml`). */
+export const KIND_SUFFIX: Readonly<Record<Kind, string>> = {
+  'driver-diagram': 'driver',
+  'pdsa-cycle': 'pdsa',
+  'rapid-charter': 'rapid',
+  'leadership-model': 'leadership',
+  'message-map': 'message',
+  roster: 'roster',
+};
+
+const SUFFIXES = Object.entries(KIND_SUFFIX).map(([kind, suffix]) => [suffix, kind as Kind] as const);
 
 export function baseName(uri: string): string {
   const clean = uri.replace(/[?#].*$/, '');

@@ -12,6 +12,7 @@ import { cspOf, isShown, launchChromium, openWatched, requireChromium, squash, t
 import { cliRender, ENUM_KEYS, EXAMPLES, exampleFiles, exportPage, fencedBlocks, fragmentsOf, hostile, hostileMarkdown, PAYLOADS, payloadsIn, ROOT, webviewPage, workspaceOf } from './documents';
 import { EXPORT_CSP, renderBody } from '../../src/core/render';
 import { CONFIG_FILE } from '../../src/core/config';
+import { textOf } from '../unit/render/support';
 
 /** One file of each kind (a PDSA cycle with run-chart data), and the Markdown notes with two blocks. */
 const FILES = [
@@ -67,17 +68,7 @@ const INJECTED_MARKUP = `(() => {
  * to names, notes) are not drawn at all, and so cannot be interpreted either.
  */
 function drawnPayloads(html: string, payloads: readonly string[]): string[] {
-  const text = squash(
-    html
-      .replace(/<title>[\s\S]*?<\/title>/g, ' ')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&#96;/g, '`')
-      .replace(/&amp;/g, '&'),
-  );
+  const text = squash(textOf(html.replace(/<title>[\s\S]*?<\/title>/g, ' ')));
   return payloads.filter((p) => text.includes(squash(p)));
 }
 

@@ -8,9 +8,10 @@ import { Workspace } from '../../src/core/workspace';
 import { parseConfig, CONFIG_FILE, type Config } from '../../src/core/config';
 import { SCHEMAS } from '../../src/core/schemas/kinds';
 import { ALL_RULES, ENGINE_RULES } from '../../src/core/rules/registry';
-import { KINDS, type Diagnostic, type Kind, type Position, type Range } from '../../src/core/types';
+import { KINDS, type Diagnostic, type Position, type Range } from '../../src/core/types';
 import { FIXTURES, TEST_TODAY } from '../helpers';
 import { def } from '../../src/core/rules/schema';
+import { KIND_SUFFIX } from '../../src/core/recognize';
 
 /*
  * Properties of the engine over random and mutated documents (DESIGN §8): it never throws,
@@ -124,14 +125,6 @@ function fromSchema(schema: z.ZodType, depth: number, wild: boolean): fc.Arbitra
   }
 }
 
-const SUFFIX: Record<Kind, string> = {
-  roster: 'roster',
-  'driver-diagram': 'driver',
-  'pdsa-cycle': 'pdsa',
-  'rapid-charter': 'rapid',
-  'leadership-model': 'leadership',
-  'message-map': 'message',
-};
 
 const yamlOptions = fc.record({
   indent: fc.integer({ min: 1, max: 4 }),
@@ -150,7 +143,7 @@ const generatedDoc: fc.Arbitrary<Sample> = fc
   .constantFrom(...KINDS)
   .chain((kind) => fc.tuple(fc.constant(kind), fc.boolean().chain((wild) => fromSchema(SCHEMAS[kind], 0, wild)), yamlOptions, fc.boolean(), fc.integer({ min: 0, max: 999 })))
   .map(([kind, value, options, bySuffix, n]) => ({
-    name: bySuffix ? `gen${n}.${SUFFIX[kind]}.yaml` : `gen${n}.yaml`,
+    name: bySuffix ? `gen${n}.${KIND_SUFFIX[kind]}.yaml` : `gen${n}.yaml`,
     text: toYaml(value, options),
   }));
 

@@ -79,17 +79,22 @@ export class Exporter {
     else if (choice === 'Open in Editor') await vscode.window.showTextDocument(target);
   }
 
-  /** Writes the document's self-contained HTML (no scripts, no network); returns where, or undefined. */
-  async exportHtml(first?: unknown, second?: unknown): Promise<vscode.Uri | undefined> {
+  /** What an export works on: the source file, where to write (when given), the renderer, the checks. */
+  private async exportJob(first: unknown, second: unknown) {
     const { source, target } = exportArguments(first, second);
     const found = await this.sourceFile(source);
     if (!found) {
       void vscode.window.showWarningMessage(NOTHING_TO_EXPORT);
       return undefined;
     }
-    const { file, editorUri } = found;
-    const renderer = loadRenderer();
-    const diagnostics = this.host.workspace.diagnostics(file.uri);
+    return { ...found, target, renderer: loadRenderer(), diagnostics: this.host.workspace.diagnostics(found.file.uri) };
+  }
+
+  /** Writes the document's self-contained HTML (no scripts, no network); returns where, or undefined. */
+  async exportHtml(first?: unknown, second?: unknown): Promise<vscode.Uri | undefined> {
+    const job = await this.exportJob(first, second);
+    if (!job) return undefined;
+    const { file, editorUri, target, renderer, diagnostics } = job;
     const fragments = file.documents.map((doc) => renderer.renderDocument(doc, { diagnostics, workspace: this.host.workspace }));
     const page = renderer.renderPage(fragments, { title: fragments[0]?.title ?? exportFileName(file.uri, 'html'), inlineCss: true, theme: exportTheme(editorUri) });
     const where = await this.destination(editorUri, exportFileName(file.uri, 'html'), { HTML: ['html', 'htm'] }, target);
@@ -100,15 +105,9 @@ export class Exporter {
 
   /** Writes a diagram of the document (the one picked when there are several) as a standalone SVG. */
   async exportSvg(first?: unknown, second?: unknown): Promise<vscode.Uri | undefined> {
-    const { source, target } = exportArguments(first, second);
-    const found = await this.sourceFile(source);
-    if (!found) {
-      void vscode.window.showWarningMessage(NOTHING_TO_EXPORT);
-      return undefined;
-    }
-    const { file, editorUri } = found;
-    const renderer = loadRenderer();
-    const diagnostics = this.host.workspace.diagnostics(file.uri);
+    const job = await this.exportJob(first, second);
+    if (!job) return undefined;
+    const { file, editorUri, target, renderer, diagnostics } = job;
     const theme = exportTheme(editorUri) === 'dark' ? 'dark' : 'light';
     const diagrams = file.documents.flatMap((doc) => renderer.renderSvgs(doc, { diagnostics, workspace: this.host.workspace, theme }));
     if (!diagrams.length) {
