@@ -3,7 +3,7 @@ import { LineIndex, closest } from './text';
 import type { OptionValue } from './rules/api';
 import { ALL_RULES, ENGINE_RULES } from './rules/registry';
 import { SEVERITIES, type Diagnostic, type Severity, type Span } from './types';
-import { date } from './rules/shape';
+import { date } from './model/values';
 
 export const CONFIG_FILE = '.improvekit.yaml';
 

@@ -1,5 +1,5 @@
 import type { Kind, Path } from './types';
-import { items, text } from './rules/shape';
+import { items, text } from './model/values';
 
 /**
  * The lists of identified items in each kind, grouped by id namespace: within a group ids must

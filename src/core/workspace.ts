@@ -3,7 +3,7 @@ import { EMPTY_CONFIG, type Config } from './config';
 import type { EditSpec, OptionValue, Report, Rule, RuleContext, WorkspaceView } from './rules/api';
 import { ALL_RULES } from './rules/registry';
 import { DEFAULT_JARGON } from './jargon';
-import { items, parties, text } from './rules/shape';
+import { items, parties, text } from './model/values';
 import { itemIndex } from './items';
 import type { Diagnostic, Fix, Kind, Severity, Span, TextEdit } from './types';
 
@@ -20,6 +20,11 @@ export interface WorkspaceOptions {
   rules?: readonly Rule[];
   /** The date rules use when the configuration fixes none (`YYYY-MM-DD`). */
   today?: () => string;
+}
+
+/** A folder's URI with a trailing slash, so that `file:///a/b/` is not a prefix of `file:///a/bc`. */
+function folderKey(uri: string): string {
+  return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
 /** Today in the local time zone, `YYYY-MM-DD`. */
@@ -128,6 +133,8 @@ export class Workspace implements WorkspaceView {
   private readonly deciders = new Map<string, number>();
   private version = 0;
   private config: Config;
+  /** Configurations of folders holding a `.improvekit.yaml`, by folder URI (with a trailing slash). */
+  private readonly folderConfigs = new Map<string, Config>();
   private rules: readonly Rule[];
   private readonly clock: () => string;
   /** How many times a file was parsed: lets tests see that an edit re-parses one file only. */
@@ -139,16 +146,43 @@ export class Workspace implements WorkspaceView {
     this.clock = options.today ?? localToday;
   }
 
+  /** The configuration of files under no folder of `setFolderConfig`. */
   setConfig(config: Config): void {
     this.config = config;
+    this.invalidate();
+  }
+
+  /**
+   * The configuration of the files under a folder (its `.improvekit.yaml`), or none: nested
+   * folders win over the folders holding them, and every folder over `setConfig`'s.
+   */
+  setFolderConfig(folderUri: string, config: Config | undefined): void {
+    const key = folderKey(folderUri);
+    if (config) this.folderConfigs.set(key, config);
+    else if (!this.folderConfigs.delete(key)) return;
+    this.invalidate();
+  }
+
+  /** Replaces every folder configuration at once. */
+  setFolderConfigs(configs: ReadonlyMap<string, Config>): void {
+    this.folderConfigs.clear();
+    for (const [folder, config] of configs) this.folderConfigs.set(folderKey(folder), config);
+    this.invalidate();
+  }
+
+  /** The configuration that applies to a file: its nearest folder's, else the workspace's. */
+  getConfig(uri?: string): Config {
+    if (uri === undefined || !this.folderConfigs.size) return this.config;
+    let best: string | undefined;
+    for (const folder of this.folderConfigs.keys()) if (uri.startsWith(folder) && (!best || folder.length > best.length)) best = folder;
+    return best ? this.folderConfigs.get(best)! : this.config;
+  }
+
+  private invalidate(): void {
     for (const entry of this.entries.values()) {
       entry.local = undefined;
       entry.global = undefined;
     }
-  }
-
-  getConfig(): Config {
-    return this.config;
   }
 
   /** Adds or replaces a file; only this file is parsed. */
@@ -326,16 +360,14 @@ export class Workspace implements WorkspaceView {
     return out;
   }
 
-  private severityOf(rule: { id: string; severity: Severity }): Severity | 'off' {
-    return this.config.rules[rule.id]?.severity ?? rule.severity;
-  }
-
   private run(file: ParsedFile, scope: 'document' | 'workspace'): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const today = this.config.today ?? this.clock();
-    const jargon = this.config.jargon ?? DEFAULT_JARGON;
+    const config = this.getConfig(file.uri);
+    const severityOf = (rule: { id: string; severity: Severity }): Severity | 'off' => config.rules[rule.id]?.severity ?? rule.severity;
+    const today = config.today ?? this.clock();
+    const jargon = config.jargon ?? DEFAULT_JARGON;
     if (scope === 'document') {
-      const severity = this.severityOf({ id: 'yaml/syntax', severity: 'error' });
+      const severity = severityOf({ id: 'yaml/syntax', severity: 'error' });
       const syntax = [...file.problems, ...file.documents.flatMap((d) => d.syntax)];
       if (severity !== 'off') {
         for (const p of syntax) out.push({ uri: file.uri, range: file.lines.rangeOf(p.span), severity, rule: 'yaml/syntax', message: p.message });
@@ -343,15 +375,15 @@ export class Workspace implements WorkspaceView {
     }
     for (const doc of file.documents) {
       if (scope === 'document' && !doc.syntax.length && !doc.data) {
-        const severity = this.severityOf({ id: 'schema/invalid', severity: 'error' });
+        const severity = severityOf({ id: 'schema/invalid', severity: 'error' });
         if (severity !== 'off') out.push({ uri: file.uri, range: file.lines.rangeOf(doc.locate([], 'value')), severity, rule: 'schema/invalid', message: notAMapping(doc) });
       }
       if (doc.syntax.length || !doc.data) continue;
       for (const rule of this.rules) {
         if ((rule.scope ?? 'document') !== scope || !rule.kinds.includes(doc.kind)) continue;
-        const severity = this.severityOf(rule);
+        const severity = severityOf(rule);
         if (severity === 'off') continue;
-        const settings = this.config.rules[rule.id]?.options;
+        const settings = config.rules[rule.id]?.options;
         const ctx: RuleContext = {
           doc,
           data: doc.data,

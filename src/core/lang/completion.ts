@@ -2,7 +2,7 @@ import type { Workspace } from '../workspace';
 import type { ParsedDocument, ParsedFile } from '../parse';
 import { itemIndex } from '../items';
 import { ROLE_CATEGORIES, RAPID_ROLES } from '../schemas/kinds';
-import { text } from '../rules/shape';
+import { text } from '../model/values';
 import { KINDS, type Position, type Range } from '../types';
 import type { CompletionItem } from './api';
 import { cursorContext } from './cursor';

@@ -1,6 +1,6 @@
 import type { Workspace } from '../workspace';
 import { fileFormat } from '../recognize';
-import { text } from '../rules/shape';
+import { text } from '../model/values';
 import { plural } from '../text';
 import type { ParsedDocument } from '../parse';
 import { KIND_LABELS } from './model';

@@ -9,7 +9,7 @@ import type { Workspace } from '../workspace';
 import type { ParsedDocument, ParsedFile } from '../parse';
 import { itemIndex, namespaces, valueAt, type Item } from '../items';
 import { KIND_LABELS as SCREEN_KIND_LABELS } from '../types';
-import { list, obj, text } from '../rules/shape';
+import { list, obj, text } from '../model/values';
 import type { Kind, Path, Span } from '../types';
 import { LIST_WORDS as REF_LIST_WORDS, RAPID_ROLE_KEYS } from '../rules/ref';
 

@@ -1,8 +1,8 @@
 import type { Workspace } from '../workspace';
 import type { ParsedDocument, ParsedFile } from '../parse';
 import { listItems, type Item } from '../items';
-import { spans } from '../rules/leadership';
-import { ids, parties, text } from '../rules/shape';
+import { spans } from '../model/span';
+import { ids, parties, text } from '../model/values';
 import type { Path, Range } from '../types';
 import type { CodeLens, DocumentSymbol, SymbolKind } from './api';
 import { configuredMaxSpan, spanTitle } from './hover';

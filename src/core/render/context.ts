@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../parse';
 import type { WorkspaceView } from '../rules/api';
-import { items, text } from '../rules/shape';
+import { items, text } from '../model/values';
 import { SEVERITIES, type Diagnostic, type Path, type Position, type Severity, type Span } from '../types';
 import { html, type Html } from './html';
 
@@ -34,7 +34,7 @@ export interface RenderContext {
 /** A read-only view of a `Workspace`'s extras, reached without importing the class. */
 interface WorkspaceExtras {
   file?(uri: string): { lines: { positionAt(offset: number): Position } } | undefined;
-  getConfig?(): { rules: Record<string, { options?: Record<string, unknown> } | undefined> };
+  getConfig?(uri?: string): { rules: Record<string, { options?: Record<string, unknown> } | undefined> };
 }
 
 function comparePositions(a: Position, b: Position): number {
@@ -69,7 +69,7 @@ export class Scope {
     this.positionAt = positionAt;
     this.lookup =
       context.option ??
-      (typeof extras?.getConfig === 'function' ? (rule, name) => extras.getConfig!()?.rules?.[rule]?.options?.[name] : () => undefined);
+      (typeof extras?.getConfig === 'function' ? (rule, name) => extras.getConfig!(doc.uri)?.rules?.[rule]?.options?.[name] : () => undefined);
     const own = (context.diagnostics ?? []).filter((d) => d.uri === doc.uri || !d.uri);
     const docRange = this.range(doc.span);
     this.diagnostics = docRange

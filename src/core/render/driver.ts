@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../parse';
 import type { Path } from '../types';
 import { CHANGE_STATUS, MEASURE_TYPES, PDSA_STATUS } from '../schemas/kinds';
-import { ids, items, obj, text, type Obj } from '../rules/shape';
+import { ids, items, obj, text, type Obj } from '../model/values';
 import { html, token, type Html } from './html';
 import type { Scope } from './context';
 import { article, empty, header, titleOf } from './parts';

@@ -1,7 +1,7 @@
 import type { Path } from '../types';
 import { EVALUATION, RESPONSIBILITIES, ROLE_CATEGORIES } from '../schemas/kinds';
-import { DEFAULT_MAX_SPAN, spans, type PositionSpan } from '../rules/leadership';
-import { items, list, num, obj, share, text, type Obj } from '../rules/shape';
+import { DEFAULT_MAX_SPAN, spans, type PositionSpan } from '../model/span';
+import { items, list, num, obj, share, text, type Obj } from '../model/values';
 import { html, token, type Html } from './html';
 import type { Scope } from './context';
 import { article, empty, header, titleOf } from './parts';

@@ -1,6 +1,6 @@
 import type { Path } from '../types';
-import { secondsToSay, wordCount } from '../rules/message';
-import { isObj, list, text } from '../rules/shape';
+import { secondsToSay, wordCount } from '../model/words';
+import { isObj, list, text } from '../model/values';
 import { html, type Html } from './html';
 import type { Scope } from './context';
 import { article, empty, header, titleOf } from './parts';

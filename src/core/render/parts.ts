@@ -1,4 +1,4 @@
-import { list, text, obj } from '../rules/shape';
+import { list, text, obj } from '../model/values';
 import { html, type Content, type Html } from './html';
 import type { Scope } from './context';
 

@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../parse';
 import type { Path } from '../types';
 import { ACT_DECISIONS, PDSA_STATUS } from '../schemas/kinds';
-import { items, list, obj, text, type Obj } from '../rules/shape';
+import { items, list, obj, text, type Obj } from '../model/values';
 import { html, token, type Content, type Html } from './html';
 import type { Scope } from './context';
 import { article, badge, empty, field, header, titleOf } from './parts';

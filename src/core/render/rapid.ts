@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../parse';
 import type { WorkspaceView } from '../rules/api';
 import type { Path } from '../types';
 import { RAPID_ROLES, RAPID_STATUS } from '../schemas/kinds';
-import { items, parties, text, type Obj } from '../rules/shape';
+import { items, parties, text, type Obj } from '../model/values';
 import { html, token, type Html } from './html';
 import { Scope } from './context';
 import { article, badge, empty, header, titleOf } from './parts';

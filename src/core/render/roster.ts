@@ -1,5 +1,5 @@
 import type { Path } from '../types';
-import { items, list, text } from '../rules/shape';
+import { items, list, text } from '../model/values';
 import { html } from './html';
 import type { Scope } from './context';
 import { article, empty, header, titleOf } from './parts';

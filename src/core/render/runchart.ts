@@ -1,5 +1,5 @@
-import { analyzeRunChart, DEFAULT_MIN_SHIFT, DEFAULT_MIN_TREND, type RunChartAnalysis } from '../rules/runchart';
-import { date, items, num, text } from '../rules/shape';
+import { analyzeRunChart, DEFAULT_MIN_SHIFT, DEFAULT_MIN_TREND, type RunChartAnalysis } from '../model/runchart';
+import { date, items, num, text } from '../model/values';
 import { html, type Html } from './html';
 import type { Scope } from './context';
 import { shortDate } from './parts';

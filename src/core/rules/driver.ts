@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from './api';
-import { filled, ids, items, obj, text, type Obj } from './shape';
+import { filled, ids, items, obj, text, type Obj } from '../model/values';
 import { listing, plural } from '../text';
 
 /**

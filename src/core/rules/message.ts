@@ -5,27 +5,13 @@
  * can make these descriptions confusing to parents, other stakeholders, and members of the
  * general public".
  */
+import { secondsToSay, wordCount } from '../model/words';
 import type { Report, Rule } from './api';
-import { isObj, list } from './shape';
+import { isObj, list } from '../model/values';
 import { plural } from '../text';
 import type { Path, Span } from '../types';
 
 const KINDS = ['message-map'] as const;
-
-/** Words said per second when a message is spoken: 27 words take about 9 seconds. */
-export const WORDS_PER_SECOND = 3;
-
-/** Words of a text: runs separated by white space that hold a letter or digit ("K-12" is one, "—" none). */
-export function wordCount(value: string): number {
-  let n = 0;
-  for (const token of value.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
-  return n;
-}
-
-/** Seconds it takes to say so many words aloud, rounded up: 27 words ≈ 9 seconds. */
-export function secondsToSay(words: number): number {
-  return Math.ceil(words / WORDS_PER_SECOND);
-}
 
 /** The key messages and their text (a message written as a bare string counts too). */
 function messagesOf(data: Record<string, unknown>): Array<{ index: number; text: string | undefined; path: Path }> {

@@ -1,6 +1,6 @@
 import type { EditSpec, FixSpec, Rule, RuleContext } from './api';
-import { date, filled, isObj, items, list, num, obj, text, type Obj } from './shape';
-import { analyzeRunChart, DEFAULT_MIN_SHIFT, DEFAULT_MIN_TREND } from './runchart';
+import { date, filled, isObj, items, list, num, obj, text, type Obj } from '../model/values';
+import { analyzeRunChart, DEFAULT_MIN_SHIFT, DEFAULT_MIN_TREND } from '../model/runchart';
 import { closest, plural } from '../text';
 import type { ParsedDocument } from '../parse';
 import type { Path } from '../types';

@@ -6,8 +6,9 @@
  * true decision-making authority rests with the superintendent or CEO or with the system's school
  * board" — the reason a charter gives every decision exactly one D.
  */
+import { yamlScalar } from '../model/yaml-text';
 import type { EditSpec, FixSpec, RelatedSpec, Rule, RuleContext } from './api';
-import { items, parties, text, type Obj } from './shape';
+import { items, parties, text, type Obj } from '../model/values';
 import { listing } from '../text';
 import type { Path } from '../types';
 
@@ -40,12 +41,6 @@ function distinct(names: readonly string[]): string[] {
     seen.add(k);
     return true;
   });
-}
-
-/** A value as YAML text: plain when that reads back as the same string, else double-quoted. */
-export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z0-9][A-Za-z0-9 ._'()/&+-]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value) && !/^[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?$/.test(value);
-  return plain ? value : JSON.stringify(value);
 }
 
 // ---- several parties in one string ----

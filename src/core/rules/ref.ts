@@ -1,5 +1,5 @@
 import type { Report, Rule, RuleContext } from './api';
-import { items, list, text } from './shape';
+import { items, list, text } from '../model/values';
 import { itemIndex, namespaces, type Item } from '../items';
 import { closest } from '../text';
 import { ROLE_CATEGORIES } from '../schemas/kinds';

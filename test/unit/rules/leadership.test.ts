@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { at, check, configFrom, rulesOf } from '../../helpers';
 import { LineIndex } from '../../../src/core/text';
-import { LEADERSHIP_RULES, spans } from '../../../src/core/rules/leadership';
+import { LEADERSHIP_RULES } from '../../../src/core/rules/leadership';
+import { spans } from '../../../src/core/model/span';
 import type { Fix } from '../../../src/core/types';
 
 function apply(text: string, fix: Fix): string {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { at, check, configFrom, rulesOf } from '../../helpers';
 import { LineIndex } from '../../../src/core/text';
-import { MESSAGE_RULES, jargonIn, secondsToSay, wordCount } from '../../../src/core/rules/message';
+import { MESSAGE_RULES, jargonIn } from '../../../src/core/rules/message';
+import { secondsToSay, wordCount } from '../../../src/core/model/words';
 import type { Diagnostic, Fix } from '../../../src/core/types';
 
 function apply(text: string, fix: Fix): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeRunChart, median, runsLimits, RUNS_TABLE } from '../../../src/core/rules/runchart';
+import { analyzeRunChart, median, runsLimits, RUNS_TABLE } from '../../../src/core/model/runchart';
 
 describe('run chart analysis', () => {
   describe('median', () => {
