@@ -4,5 +4,5 @@
  * engine and the baseline, so both sides of every ratio run the same parser code.
  */
 export { Workspace } from '../src/core/workspace';
-export { PARSE_OPTIONS, PARSE_STATS } from '../src/core/parse';
+export { newParseStats, type ParseOptions, type ParseStats } from '../src/core/parse';
 export { parseDocument } from 'yaml';

@@ -1,8 +1,7 @@
 /** Drives yaml-language-server's language service (no server, no network) as the comparison for budget 2. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonSchema } from '../src/core/schemas/json';
-import { KINDS } from '../src/core/types';
-import { KIND_SUFFIX } from '../src/core/recognize';
+import { KIND_SPECS, KINDS } from '../src/core/kinds';
 
 export interface YamlValidator {
   validate(uri: string, text: string): Promise<number>;
@@ -26,7 +25,7 @@ export async function createYamlValidator(): Promise<YamlValidator> {
     completion: false,
     format: false,
     isKubernetes: false,
-    schemas: KINDS.map((kind) => ({ uri: `file:///schemas/${kind}.schema.json`, fileMatch: [`*.${KIND_SUFFIX[kind]}.yaml`] })),
+    schemas: KINDS.map((kind) => ({ uri: `file:///schemas/${kind}.schema.json`, fileMatch: [`*.${KIND_SPECS[kind].suffix}.yaml`] })),
   });
   // yaml-language-server caches parsed documents by URI and version: a fresh version each call
   // makes it parse and validate for real, as after an edit.

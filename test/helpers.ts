@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../src/core/workspace';
 import { parseConfig, CONFIG_FILE, type Config } from '../src/core/config';
-import type { Diagnostic } from '../src/core/types';
+import { LineIndex } from '../src/core/text';
+import type { Diagnostic, Fix, TextEdit } from '../src/core/types';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 /** Date rules see this day in tests unless a fixture's configuration says otherwise. */
@@ -12,11 +13,19 @@ export function configFrom(text: string): Config {
   return parseConfig(text, CONFIG_FILE).config;
 }
 
-/** A workspace of in-memory files (`name → text`); `.improvekit.yaml` among them is the config. */
+/**
+ * A workspace of in-memory files (`name → text`, names relative to `file:///ws/`, such as
+ * `data/huddles.csv`); `.improvekit.yaml` among them is the config, and `.csv` files are data
+ * files (`setDataFile`), read by the documents that name them.
+ */
 export function workspaceOf(files: Record<string, string>, config?: Config): Workspace {
   const cfg = config ?? (files[CONFIG_FILE] !== undefined ? configFrom(files[CONFIG_FILE]) : { rules: {} });
   const ws = new Workspace({ config: cfg, today: () => TEST_TODAY });
-  for (const [name, text] of Object.entries(files)) if (name !== CONFIG_FILE) ws.setFile(`file:///ws/${name}`, text);
+  for (const [name, text] of Object.entries(files)) {
+    if (name === CONFIG_FILE) continue;
+    if (/\.csv$/i.test(name)) ws.setDataFile(`file:///ws/${name}`, text);
+    else ws.setFile(`file:///ws/${name}`, text);
+  }
   return ws;
 }
 
@@ -36,4 +45,27 @@ export function at(d: Diagnostic): string {
 
 export function readFixture(...parts: string[]): string {
   return fs.readFileSync(path.join(FIXTURES, ...parts), 'utf8');
+}
+
+/**
+ * The text after applying `edits` (line/character ranges, as an editor would): offsets are taken
+ * in the original text and the edits applied from the end backwards, so one edit never shifts
+ * another. Edits at the same position keep their given order; overlapping edits are an error.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits
+    .map((e, i) => ({ i, start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
+  for (let k = 1; k < spans.length; k++) {
+    if (spans[k].end > spans[k - 1].start) throw new Error(`overlapping edits: ${JSON.stringify(spans[k])} and ${JSON.stringify(spans[k - 1])}`);
+  }
+  let out = text;
+  for (const e of spans) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** The text after applying a quick fix. */
+export function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
 }

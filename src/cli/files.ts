@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fileFormat, declaresKind, kindFromFileName } from '../core/recognize';
 import { CONFIG_FILE } from '../core/config';
-
-/** Folders never searched for documents. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
+import type { Workspace } from '../core/workspace';
+import { findWorkspaceRoot, isSkippedFolder, loadConfigs, SCAN_LIMITS, type LoadedConfig, type WorkspaceFs } from '../core/resolve';
 
 export interface FileProblem {
   file: string;
@@ -14,6 +14,8 @@ export interface FileProblem {
 export interface Collected {
   files: string[];
   problems: FileProblem[];
+  /** The `.improvekit.yaml` files met in the folders searched. */
+  configs: string[];
 }
 
 /**
@@ -22,6 +24,7 @@ export interface Collected {
  */
 export function collectFiles(paths: readonly string[]): Collected {
   const files = new Set<string>();
+  const configs = new Set<string>();
   const problems: FileProblem[] = [];
   const seenDirs = new Set<string>();
 
@@ -59,11 +62,12 @@ export function collectFiles(paths: readonly string[]): Collected {
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
-        if (entry.isDirectory() && (SKIP_DIRS.has(entry.name) || (entry.name.startsWith('.') && entry.name !== '.'))) continue;
+        if (entry.isDirectory() && isSkippedFolder(entry.name)) continue;
         const child = path.join(p, entry.name);
         if (entry.isDirectory() || entry.isSymbolicLink()) visit(child, false);
         else if (entry.isFile()) {
           if (isCandidate(entry.name)) files.add(child);
+          else if (entry.name === CONFIG_FILE) configs.add(child);
         } else if (isCandidate(entry.name)) {
           // A FIFO, socket or device with a document's name: reading it could block, so it is only reported.
           problems.push({ file: child, message: 'The path is neither a file nor a folder (a pipe, socket or device): it was skipped.' });
@@ -73,13 +77,14 @@ export function collectFiles(paths: readonly string[]): Collected {
     }
     if (stat.isFile()) {
       if (explicit || isCandidate(p)) files.add(p);
+      else if (path.basename(p) === CONFIG_FILE) configs.add(p);
       return;
     }
     problems.push({ file: p, message: 'The path is neither a file nor a folder: it was skipped.' });
   };
 
   for (const p of paths) visit(p, true);
-  return { files: [...files], problems };
+  return { files: [...files], problems, configs: [...configs] };
 }
 
 /** Whether a path is a symbolic link itself (a link to nothing is a broken file, not a mistyped path). */
@@ -121,19 +126,104 @@ export function readText(file: string): ReadResult {
   return { ok: true, text };
 }
 
-/** The nearest `.improvekit.yaml` in this folder or above it. */
-export function findConfig(from: string): string | undefined {
-  let dir = path.resolve(from);
+/** The file system as the core's workspace resolution sees it. */
+export const nodeFs: WorkspaceFs = {
+  async readText(uri) {
+    try {
+      const file = fileURLToPath(uri);
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.size > SCAN_LIMITS.maxBytes) return undefined;
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  async exists(uri) {
+    try {
+      return fs.existsSync(fileURLToPath(uri));
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** Whether `p` is `folder` or lies under it (both absolute). */
+export function isWithin(p: string, folder: string): boolean {
+  const rel = path.relative(folder, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function isDirectory(p: string): boolean {
   try {
-    if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
+    return fs.statSync(p).isDirectory();
   } catch {
-    dir = path.dirname(dir);
+    return false;
   }
-  for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+}
+
+/**
+ * The workspace of a path (DESIGN §3): the folder of the nearest `.improvekit.yaml`, else the
+ * repository root (the nearest folder with `.git`), else the current folder (or, for a path
+ * outside the current folder, the path's own folder).
+ */
+export async function workspaceRoot(target: string, cwd: string): Promise<string> {
+  const absolute = path.resolve(cwd, target);
+  const start = isDirectory(absolute) ? absolute : path.dirname(absolute);
+  const fallback = isWithin(start, cwd) ? cwd : start;
+  return fileURLToPath(await findWorkspaceRoot(pathToFileURL(start).href, nodeFs, pathToFileURL(fallback).href));
+}
+
+/** The configurations of the root and of the given `.improvekit.yaml` files, each applying to its folder. */
+export function loadConfigFiles(root: string, configFiles: readonly string[]): Promise<LoadedConfig[]> {
+  return loadConfigs([root, ...configFiles.map((f) => path.dirname(f))].map((folder) => pathToFileURL(folder).href), nodeFs);
+}
+
+/**
+ * The text of a data file (CSV) a document names, or undefined when it may not or cannot be read:
+ * not a `file:` URI, outside the workspace root (also through a symbolic link), not a regular file,
+ * or larger than the engine reads. Bytes that are not UTF-8 read as replacement characters, as the
+ * editor reads them; a byte-order mark is dropped.
+ */
+export function readDataFile(uri: string, root: string): string | undefined {
+  let file: string;
+  try {
+    if (!uri.startsWith('file:')) return undefined;
+    file = path.resolve(fileURLToPath(uri));
+  } catch {
+    return undefined;
   }
+  if (!isWithin(file, path.resolve(root))) return undefined;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > SCAN_LIMITS.maxBytes) return undefined;
+    if (!isWithin(fs.realpathSync(file), fs.realpathSync(root))) return undefined;
+    return new TextDecoder('utf-8').decode(fs.readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads into the workspace the data files its documents name (DESIGN §6: data files are inputs
+ * like documents), those `wanted` at least, and only under `root`. A file that cannot be read is
+ * simply not set: `measure/data-unreadable` reports it on the document that names it. Returns the
+ * URIs set, with their paths. Bounded: reading data adds no documents, so a second round finds
+ * nothing new; at most `SCAN_LIMITS.maxFiles` files are read.
+ */
+export function loadDataFiles(workspace: Workspace, root: string, wanted: (uri: string) => boolean = () => true): Map<string, string> {
+  const loaded = new Map<string, string>();
+  const tried = new Set<string>();
+  for (let round = 0; round < 3; round++) {
+    const fresh = workspace.namedDataFiles().filter((uri) => !tried.has(uri) && wanted(uri));
+    if (!fresh.length) break;
+    for (const uri of fresh.sort()) {
+      if (tried.size >= SCAN_LIMITS.maxFiles) return loaded;
+      tried.add(uri);
+      const text = readDataFile(uri, root);
+      if (text === undefined) continue;
+      workspace.setDataFile(uri, text);
+      loaded.set(uri, fileURLToPath(uri));
+    }
+  }
+  return loaded;
 }

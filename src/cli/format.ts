@@ -1,3 +1,4 @@
+import { countBySeverity } from '../core/summary';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES, ENGINE_RULES, ruleDocsUrl } from '../core/rules/registry';
@@ -34,9 +35,7 @@ export interface Summary {
 }
 
 export function summarize(findings: readonly Finding[], files: number): Summary {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return { files, counts };
+  return { files, counts: countBySeverity(findings) };
 }
 
 export function formatJson(findings: readonly Finding[]): string {

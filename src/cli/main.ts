@@ -1,10 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Workspace, localToday } from '../core/workspace';
 import { parseConfig, EMPTY_CONFIG, type Config } from '../core/config';
+import { folderConfigs, type LoadedConfig } from '../core/resolve';
 import type { Diagnostic } from '../core/types';
-import { collectFiles, findConfig, UsageError } from './files';
+import { isDataFile } from '../core/data';
+import { collectFiles, isWithin, loadConfigFiles, loadDataFiles, UsageError, workspaceRoot } from './files';
+import type { Io, Parsed } from './io';
 import { loadFiles } from './parallel';
 import { formatJson, formatSarif, formatText, summarize, toFinding, type Finding } from './format';
 
@@ -28,21 +31,6 @@ render  Writes the preview of a document as one self-contained HTML file (or a M
         flowchart of a driver diagram, a Markdown table of a RAPID charter, or a diagram
         as SVG). A Markdown note is shown whole, its Improvekit blocks drawn.
 `;
-
-interface Io {
-  cwd: string;
-  /** The bundled script, so a worker thread can run it on large workspaces; absent: one thread. */
-  script?: string;
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  color: boolean;
-}
-
-interface Parsed {
-  command: string;
-  positional: string[];
-  flags: Map<string, string | true>;
-}
 
 const VALUE_FLAGS = new Set(['--format', '--config', '--max-warnings', '--out']);
 const BOOL_FLAGS = new Set(['--exit-zero', '--no-color', '--color', '--help', '--version']);
@@ -78,18 +66,37 @@ function relative(cwd: string, file: string): string {
   return rel.split(path.sep).join('/');
 }
 
-function loadConfig(io: Io, explicit: string | undefined, firstPath: string): { config: Config; file?: string; diagnostics: Diagnostic[] } {
-  const file = explicit ? path.resolve(io.cwd, explicit) : findConfig(path.resolve(io.cwd, firstPath));
-  if (!file) return { config: EMPTY_CONFIG, diagnostics: [] };
+/** `--config FILE`: one configuration for everything; a file that cannot be read is a usage error. */
+function loadExplicitConfig(io: Io, explicit: string): LoadedConfig {
+  const file = path.resolve(io.cwd, explicit);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if (explicit) throw new UsageError(`Cannot read the configuration ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-    return { config: EMPTY_CONFIG, diagnostics: [] };
+    throw new UsageError(`Cannot read the configuration ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
-  const { config, diagnostics } = parseConfig(text, pathToFileURL(file).href);
-  return { config, file, diagnostics };
+  const uri = pathToFileURL(file).href;
+  const { config, diagnostics } = parseConfig(text, uri);
+  return { folderUri: pathToFileURL(path.dirname(file)).href, uri, config, diagnostics };
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The diagnostics without repeats (the same rule, severity, range and message). */
+function distinct(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.rule, d.severity, d.range, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function runCheck(args: Parsed, io: Io): Promise<number> {
@@ -103,39 +110,73 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
   }
   const paths = args.positional.length ? args.positional : ['.'];
   const configFlag = args.flags.get('--config');
-  const { config, file: configFile, diagnostics: configDiagnostics } = loadConfig(io, typeof configFlag === 'string' ? configFlag : undefined, paths[0]);
+  const explicit = typeof configFlag === 'string' ? loadExplicitConfig(io, configFlag) : undefined;
 
   const targets = collectFiles(paths.map((p) => path.resolve(io.cwd, p)));
-  // Documents elsewhere under the configuration's folder resolve references but are not reported.
-  const context = configFile && !configFlag ? collectFiles([path.dirname(configFile)]).files : [];
+  // The workspace (DESIGN §3): documents elsewhere under its root resolve references but are not reported.
+  const root = await workspaceRoot(paths[0], io.cwd);
+  const covered = paths.some((p) => isWithin(root, path.resolve(io.cwd, p)) && fs.statSync(path.resolve(io.cwd, p), { throwIfNoEntry: false })?.isDirectory());
+  const context = covered ? { files: [], configs: [] } : collectFiles([root]);
+  // A data file named on the command line (`check data/huddles.csv`) is reported, not parsed as a document.
+  const namedData = new Set(targets.files.map((f) => path.resolve(f)).filter((f) => isDataFile(f)));
+  targets.files = targets.files.filter((f) => !namedData.has(path.resolve(f)));
   const reported = new Set(targets.files.map((f) => path.resolve(f)));
+  // A data file under a folder named on the command line is reported too (`check data/`).
+  const namedFolders = paths.map((p) => path.resolve(io.cwd, p)).filter((p) => isFolder(p));
 
+  // The root's `.improvekit.yaml` applies to everything; each one below it to its own folder.
+  const loadedConfigs = explicit ? [explicit] : await loadConfigFiles(root, [...targets.configs, ...context.configs]);
+  const rootConfig = explicit ?? loadedConfigs.find((l) => path.resolve(fileURLToPath(l.folderUri)) === path.resolve(root));
+  const config: Config = rootConfig?.config ?? EMPTY_CONFIG;
+  const nested = explicit ? [] : loadedConfigs.filter((l) => l !== rootConfig);
   const today = config.today ?? localToday();
   const workspace = new Workspace({ config, today: () => today });
+  const folders = folderConfigs(nested);
+  if (folders.size) workspace.setFolderConfigs(folders);
   const uriToFile = new Map<string, string>();
+  for (const l of loadedConfigs) uriToFile.set(l.uri, fileURLToPath(l.uri));
   const findings: Finding[] = [];
   const related = new Map<Finding, Array<Omit<Finding, 'severity' | 'rule'>>>();
   for (const problem of targets.problems) {
     findings.push({ file: relative(io.cwd, problem.file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: problem.message });
   }
-  const all = [...new Set([...targets.files.map((f) => path.resolve(f)), ...context.map((f) => path.resolve(f))])];
-  for (const loaded of await loadFiles(workspace, all, config, today, io.script ?? '')) {
+  const all = [...new Set([...targets.files.map((f) => path.resolve(f)), ...context.files.map((f) => path.resolve(f))].filter((f) => !isDataFile(f)))];
+  for (const loaded of await loadFiles(workspace, all, { config, folders: [...folders] }, today, io.script ?? '')) {
     if (!loaded.ok) {
       if (reported.has(loaded.file)) findings.push({ file: relative(io.cwd, loaded.file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: loaded.message });
       continue;
     }
     uriToFile.set(loaded.uri, loaded.file);
   }
+  // The data files the documents name, under the root: set after the documents, whose cached
+  // results (computed on other threads too) they replace for the documents that read them.
+  for (const [uri, file] of loadDataFiles(workspace, root)) uriToFile.set(uri, file);
 
-  const toFile = (uri: string) => uriToFile.get(uri) ?? (configFile && uri === pathToFileURL(configFile).href ? configFile : uri);
+  const toFile = (uri: string) => uriToFile.get(uri) ?? uri;
   let documentFiles = 0;
   const diagnosticsOf: Array<[string, Diagnostic[]]> = [];
-  if (configFile && configDiagnostics.length) diagnosticsOf.push([configFile, configDiagnostics]);
+  for (const l of loadedConfigs) if (l.diagnostics.length) diagnosticsOf.push([fileURLToPath(l.uri), l.diagnostics]);
   for (const uri of workspace.uris()) {
     const file = uriToFile.get(uri)!;
     if (!reported.has(file)) continue;
     if (workspace.file(uri)?.documents.length || workspace.file(uri)?.problems.length) documentFiles++;
     diagnosticsOf.push([file, workspace.diagnostics(uri)]);
+  }
+  // A data file's findings (`measure/bad-row` on its rows) when it was named (or lies in a named
+  // folder), or a reported document reads it.
+  for (const uri of workspace.namedDataFiles()) {
+    let file: string;
+    try {
+      file = uriToFile.get(uri) ?? path.resolve(fileURLToPath(uri));
+    } catch {
+      continue;
+    }
+    const named = namedData.has(file) || namedFolders.some((folder) => isWithin(file, folder));
+    if (!named && !workspace.readersOf(uri).some((reader) => reported.has(uriToFile.get(reader) ?? ''))) continue;
+    if (workspace.dataFile(uri)) documentFiles++;
+    // Several documents reading one file report its bad rows alike: each once.
+    const list = distinct(workspace.diagnostics(uri));
+    if (list.length) diagnosticsOf.push([file, list]);
   }
   diagnosticsOf.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [file, diagnostics] of diagnosticsOf) {
@@ -178,7 +219,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runCheck(args, io);
       case 'render': {
         const { runRender } = await import('./render');
-        return runRender(args.positional, args.flags, io);
+        return await runRender(args.positional, args.flags, io);
       }
       case '':
         throw new UsageError('Say what to do: improvekit check [paths…] or improvekit render FILE. See improvekit --help.');
@@ -195,4 +236,4 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-export type { Io, Parsed };
+export type { Io, Parsed } from './io';

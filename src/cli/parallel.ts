@@ -17,9 +17,15 @@ export const MAIN_SHARE = 0.67;
 
 export type Loaded = { file: string; uri: string; ok: true; parsed: PortableFile | undefined; local: Diagnostic[] | undefined } | { file: string; uri: string; ok: false; message: string };
 
+/** The configurations of a check: the workspace's, and those of folders with their own `.improvekit.yaml`. */
+export interface Configs {
+  config: Config;
+  folders: Array<[string, Config]>;
+}
+
 interface Job {
   files: string[];
-  config: Config;
+  configs: Configs;
   today: string;
 }
 
@@ -38,7 +44,8 @@ function load(job: Job, portable: boolean, workspace: Workspace): Loaded[] {
 /** The worker's side: one job in, its results out. */
 if (!isMainThread && (workerData as { improvekitWorker?: boolean } | null)?.improvekitWorker) {
   const job = (workerData as { job: Job }).job;
-  const ws = new Workspace({ config: job.config, today: () => job.today });
+  const ws = new Workspace({ config: job.configs.config, today: () => job.today });
+  if (job.configs.folders.length) ws.setFolderConfigs(new Map(job.configs.folders));
   parentPort!.postMessage(load(job, true, ws));
 }
 
@@ -59,10 +66,10 @@ export function threadCount(): number {
  * threads parse and check their shares while this thread does its own, and the workers' parsed
  * files join this thread's workspace as plain data.
  */
-export async function loadFiles(workspace: Workspace, files: readonly string[], config: Config, today: string, script: string): Promise<Loaded[]> {
+export async function loadFiles(workspace: Workspace, files: readonly string[], configs: Configs, today: string, script: string): Promise<Loaded[]> {
   const threads = threadCount();
   if (threads < 2 || !fs.existsSync(script)) {
-    return load({ files: [...files], config, today }, false, workspace);
+    return load({ files: [...files], configs, today }, false, workspace);
   }
   // Deal files by size so each share costs about the same; this thread's share is smaller, as it
   // also takes in the workers' results and runs the workspace-wide rules over every file.
@@ -86,13 +93,13 @@ export async function loadFiles(workspace: Workspace, files: readonly string[], 
   const workers = shares.slice(1).map(
     (share) =>
       new Promise<Loaded[]>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { improvekitWorker: true, job: { files: share, config, today } } });
+        const worker = new Worker(script, { workerData: { improvekitWorker: true, job: { files: share, configs, today } } });
         worker.once('message', (m: Loaded[]) => resolve(m));
         worker.once('error', reject);
         worker.once('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
       }),
   );
-  const mine = load({ files: shares[0], config, today }, false, workspace);
+  const mine = load({ files: shares[0], configs, today }, false, workspace);
   const theirs = (await Promise.all(workers)).flat();
   for (const loaded of theirs) {
     if (loaded.ok && loaded.parsed) workspace.setParsedFile(fromPortable(loaded.parsed), loaded.local);

@@ -1,16 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Workspace } from '../core/workspace';
-import { parseConfig } from '../core/config';
+import { EMPTY_CONFIG } from '../core/config';
+import { folderConfigs } from '../core/resolve';
 import { renderDocument, renderPage, renderSvgs, toMermaid, rapidMarkdownTable } from '../core/render';
 import { fileFormat } from '../core/recognize';
 import { renderNote } from '../markdown/note';
-import { collectFiles, findConfig, readText, UsageError } from './files';
-import type { Io } from './main';
+import { collectFiles, loadConfigFiles, loadDataFiles, readText, UsageError, workspaceRoot } from './files';
+import type { Io } from './io';
 
 /** `improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg]` (DESIGN §3). */
-export function runRender(positional: readonly string[], flags: Map<string, string | true>, io: Io): number {
+export async function runRender(positional: readonly string[], flags: Map<string, string | true>, io: Io): Promise<number> {
   if (positional.length !== 1) throw new UsageError('render takes exactly one FILE: improvekit render FILE [--out FILE.html].');
   const format = String(flags.get('--format') ?? 'html');
   if (!['html', 'mermaid', 'markdown', 'svg'].includes(format)) throw new UsageError(`--format must be html, mermaid, markdown or svg (not ${format}).`);
@@ -18,17 +19,21 @@ export function runRender(positional: readonly string[], flags: Map<string, stri
   const read = readText(file);
   if (!read.ok) throw new UsageError(`${positional[0]}: ${read.message}`);
 
-  // The document's folder (or its configuration's) is its workspace: cycles, rosters and ramps come from there.
-  const configFile = findConfig(file);
-  const config = configFile ? parseConfig(fs.readFileSync(configFile, 'utf8'), pathToFileURL(configFile).href).config : undefined;
-  const workspace = new Workspace({ config });
-  const root = configFile ? path.dirname(configFile) : path.dirname(file);
-  for (const other of collectFiles([root]).files) {
+  // The document's workspace, as `check` finds it (DESIGN §3): cycles, rosters and ramps come from there.
+  const root = await workspaceRoot(file, io.cwd);
+  const context = collectFiles([root]);
+  const configs = await loadConfigFiles(root, context.configs);
+  const rootConfig = configs.find((l) => path.resolve(fileURLToPath(l.folderUri)) === path.resolve(root));
+  const workspace = new Workspace({ config: rootConfig?.config ?? EMPTY_CONFIG });
+  workspace.setFolderConfigs(folderConfigs(configs.filter((l) => l !== rootConfig)));
+  for (const other of context.files) {
     const r = path.resolve(other) === file ? read : readText(other);
     if (r.ok) workspace.setFile(pathToFileURL(path.resolve(other)).href, r.text);
   }
   const uri = pathToFileURL(file).href;
   workspace.setFile(uri, read.text);
+  // The data files (CSV) the document reads, under its workspace root, for its charts.
+  loadDataFiles(workspace, root, (data) => workspace.readersOf(data).includes(uri));
   const parsed = workspace.file(uri)!;
   if (!parsed.documents.length) throw new UsageError(`${positional[0]} holds no Improvekit document: ${parsed.reason ?? 'nothing recognised'}.`);
   const diagnostics = workspace.diagnostics(uri);
@@ -45,7 +50,7 @@ export function runRender(positional: readonly string[], flags: Map<string, stri
   } else if (format === 'svg') {
     // The first diagram of the file, styles inlined: driver diagram, run chart or org chart.
     const svg = parsed.documents.flatMap((doc) => renderSvgs(doc, { diagnostics, workspace })).at(0);
-    if (!svg) throw new UsageError('--format svg draws driver diagrams, run charts (PDSA cycles with data) and org charts (leadership models); this file holds none.');
+    if (!svg) throw new UsageError('--format svg draws driver diagrams, run charts (PDSA cycles with data), control and run charts (measures with data) and org charts (leadership models); this file holds none.');
     output = svg.svg;
   } else if (fileFormat(uri) === 'markdown') {
     // A note is shown whole: its text, with its blocks drawn as pictures (raw HTML stays off).

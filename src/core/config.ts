@@ -19,9 +19,14 @@ export interface Config {
   jargon?: string[];
   /** Fixed date for date rules, `YYYY-MM-DD`. */
   today?: string;
+  /** Control-chart signal thresholds: `ihi` (Provost & Murray, the default) or `mdc` (NHS Making Data Count). */
+  spc?: 'ihi' | 'mdc';
 }
 
 export const EMPTY_CONFIG: Config = { rules: {} };
+
+/** The top-level keys of `.improvekit.yaml`. */
+const SETTINGS = ['rules', 'jargon', 'today', 'spc'];
 
 const SEVERITY_ALIASES: Record<string, Severity | 'off'> = {
   error: 'error',
@@ -59,7 +64,7 @@ export function parseConfig(text: string, uri: string, rules: readonly Configura
   }
   if (doc.errors.length || doc.contents === null) return { config, diagnostics };
   if (!isMap(doc.contents)) {
-    report(spanOf(doc.contents), 'error', 'config/invalid', `${CONFIG_FILE} must be a mapping with \`rules\`, \`jargon\` and \`today\`.`);
+    report(spanOf(doc.contents), 'error', 'config/invalid', `${CONFIG_FILE} must be a mapping with ${SETTINGS.map((s) => `\`${s}\``).join(', ')}.`);
     return { config, diagnostics };
   }
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -96,9 +101,13 @@ export function parseConfig(text: string, uri: string, rules: readonly Configura
       const d = date(js);
       if (d) config.today = d;
       else report(spanOf(value), 'error', 'config/invalid', '`today` must be a date written YYYY-MM-DD, such as 2026-03-10.');
+    } else if (key === 'spc') {
+      const js = isScalar(value) ? value.value : undefined;
+      if (js === 'ihi' || js === 'mdc') config.spc = js;
+      else report(spanOf(value), 'error', 'config/invalid', '`spc` must be `ihi` (Provost & Murray, the default) or `mdc` (NHS Making Data Count).');
     } else if (!key.startsWith('x-')) {
-      const guess = closest(key, ['rules', 'jargon', 'today']);
-      report(spanOf(pair.key), 'warning', 'config/invalid', `Unknown setting \`${key}\`${guess ? ` — did you mean \`${guess}\`?` : ''}. ${CONFIG_FILE} takes \`rules\`, \`jargon\` and \`today\`.`);
+      const guess = closest(key, SETTINGS);
+      report(spanOf(pair.key), 'warning', 'config/invalid', `Unknown setting \`${key}\`${guess ? ` — did you mean \`${guess}\`?` : ''}. ${CONFIG_FILE} takes ${SETTINGS.map((s) => `\`${s}\``).join(', ')}.`);
     }
   }
   return { config, diagnostics };

@@ -8,28 +8,15 @@
  * block scalars, multi-line scalars, document markers, tabs, complex keys, duplicate keys,
  * anything doubtful and every error — makes it refuse (return undefined), and the caller reads
  * the text with `yaml`, which also gives every syntax diagnostic its message.
+ *
+ * Its tree is the neutral tree of yamltree.ts, with the spans `yaml`'s node ranges give (trimmed),
+ * so the one locator there serves both readers.
  */
-import type { Path, Span } from './types';
-
-/** A node of the fast reader's tree; `start`/`end` are the span the `yaml` library's node range gives, trimmed. */
-export interface FastNode {
-  /** 0 scalar, 1 mapping, 2 sequence. */
-  type: 0 | 1 | 2;
-  start: number;
-  end: number;
-  pairs?: FastPair[];
-  items?: FastNode[];
-  flow?: boolean;
-}
-
-export interface FastPair {
-  key: string;
-  keyNode: FastNode;
-  value: FastNode;
-}
+import type { Span } from './types';
+import { collection, leaf, type YKey, type YNode } from './yamltree';
 
 export interface FastDocument {
-  root: FastNode;
+  root: YNode;
   value: Record<string, unknown>;
   /** The document's span, as the `yaml` library's document range gives it (offsets in the source). */
   span: Span;
@@ -40,10 +27,19 @@ const MAX_DEPTH = 64;
 /** Keys longer than this are left to `yaml` (implicit keys are limited to 1024 characters). */
 const MAX_KEY = 1000;
 
-class Refuse {}
-const REFUSE = new Refuse();
+/**
+ * The one signal that the text is outside the subset (or not valid YAML): `fastParse` turns it
+ * into undefined. Anything else thrown inside the reader is a bug, and propagates.
+ */
+class Refusal {}
+const REFUSAL = new Refusal();
 function refuse(): never {
-  throw REFUSE;
+  throw REFUSAL;
+}
+
+/** A scalar node: `null` when its value is null, as `yaml` resolves it. */
+function scalarNode(value: unknown, start: number, end: number): YNode {
+  return leaf(value === null ? 'null' : 'scalar', start, end);
 }
 
 const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
@@ -189,24 +185,25 @@ class Reader {
   }
 
   /** A block mapping whose keys are at column `indent`; its first key starts at `at` on the current line. */
-  private blockMap(indent: number, at: number, out: { value: unknown }, depth: number): FastNode {
+  private blockMap(indent: number, at: number, out: { value: unknown }, depth: number): YNode {
     if (depth > MAX_DEPTH) refuse();
     const src = this.src;
     const value: Record<string, unknown> = {};
     out.value = value;
-    const pairs: FastPair[] = [];
-    const node: FastNode = { type: 1, start: at, end: at, pairs };
+    const items: YNode[] = [];
+    const node = collection('map', at, at, items, false);
     let pos = at;
     for (;;) {
       const line = this.peek()!;
       // The key.
-      const { key, keyNode, after } = this.blockKey(line, pos);
+      const { keyNode, after } = this.blockKey(line, pos);
+      const key = keyNode.text;
       if (Object.prototype.hasOwnProperty.call(value, key)) refuse();
       // After `:` and its spaces.
       let p = after;
       while (p < line.end && src.charCodeAt(p) === 32) p++;
       const holder: { value: unknown } = { value: undefined };
-      let valueNode: FastNode;
+      let valueNode: YNode;
       if (p >= line.end || src.charCodeAt(p) === 35) {
         if (p < line.end && p === after) refuse();
         this.consume(line, p);
@@ -223,7 +220,7 @@ class Reader {
           valueNode = this.blockSeq(nextIndent, holder, depth + 1);
         } else {
           holder.value = null;
-          valueNode = { type: 0, start: p, end: p };
+          valueNode = leaf('null', p, p);
         }
       } else {
         valueNode = this.inlineValue(line, p, holder, depth + 1);
@@ -232,7 +229,8 @@ class Reader {
         if (next && this.indentOf(next) > indent) refuse(); // a multi-line scalar, or an error
       }
       value[key] = holder.value;
-      pairs.push({ key, keyNode, value: valueNode });
+      valueNode.key = keyNode;
+      items.push(valueNode);
       const next = this.peek();
       if (!next) break;
       const ni = this.indentOf(next);
@@ -252,20 +250,20 @@ class Reader {
   }
 
   /** A block sequence whose `-` are at column `indent`, starting on the current line. */
-  private blockSeq(indent: number, out: { value: unknown }, depth: number): FastNode {
+  private blockSeq(indent: number, out: { value: unknown }, depth: number): YNode {
     if (depth > MAX_DEPTH) refuse();
     const src = this.src;
     const value: unknown[] = [];
     out.value = value;
-    const items: FastNode[] = [];
-    const node: FastNode = { type: 2, start: this.peek()!.content, end: 0, items };
+    const items: YNode[] = [];
+    const node = collection('seq', this.peek()!.content, 0, items, false);
     for (;;) {
       const line = this.peek()!;
       let p = line.content + 1;
       while (p < line.end && src.charCodeAt(p) === 32) p++;
       if (p >= line.end || src.charCodeAt(p) === 35) refuse(); // an empty item, or one on the lines below
       const holder: { value: unknown } = { value: undefined };
-      let item: FastNode;
+      let item: YNode;
       if (this.startsPair(line, p)) {
         item = this.blockMap(p - line.start, p, holder, depth + 1);
       } else {
@@ -307,7 +305,7 @@ class Reader {
   }
 
   /** A key at `pos`: a plain or quoted one-line string followed by `:` and a space or the line's end. */
-  private blockKey(line: Line, pos: number): { key: string; keyNode: FastNode; after: number } {
+  private blockKey(line: Line, pos: number): { keyNode: YKey; after: number } {
     const src = this.src;
     const c = src.charCodeAt(pos);
     let key: string;
@@ -337,17 +335,17 @@ class Reader {
     if (end - pos > MAX_KEY || key === '__proto__' || key === '<<') refuse();
     const after = colon + 1;
     if (after < line.end && src.charCodeAt(after) !== 32) refuse();
-    return { key, keyNode: { type: 0, start: pos, end }, after };
+    return { keyNode: { text: key, id: key === 'id', start: pos, end }, after };
   }
 
   /** A value that fits on the rest of the line: a scalar or a flow collection. */
-  private inlineValue(line: Line, p: number, out: { value: unknown }, depth: number): FastNode {
+  private inlineValue(line: Line, p: number, out: { value: unknown }, depth: number): YNode {
     const src = this.src;
     const c = src.charCodeAt(p);
     if (c === 34 || c === 39) {
       const end = this.quotedEnd(line, p);
       out.value = this.quotedValue(p, end);
-      return { type: 0, start: p, end };
+      return leaf('scalar', p, end);
     }
     if (c === 91 || c === 123) return this.flow(line, p, out, depth);
     if (isIndicator(c) || isItemMark(src, p, line.end)) refuse();
@@ -363,29 +361,29 @@ class Reader {
     }
     while (src.charCodeAt(end - 1) === 32) end--;
     out.value = resolvePlain(src.slice(p, end));
-    return { type: 0, start: p, end };
+    return scalarNode(out.value, p, end);
   }
 
   /** A one-line flow sequence or mapping of scalars and flow collections. */
-  private flow(line: Line, open: number, out: { value: unknown }, depth: number): FastNode {
+  private flow(line: Line, open: number, out: { value: unknown }, depth: number): YNode {
     const src = this.src;
     const end = line.end;
     let p = open;
     const skip = () => {
       while (p < end && src.charCodeAt(p) === 32) p++;
     };
-    const scalar = (holder: { value: unknown }, asKey: boolean): FastNode => {
+    const scalar = (holder: { value: unknown }, asKey: boolean): YNode => {
       const c = src.charCodeAt(p);
       if (c === 34 || c === 39) {
         const q = this.quotedEnd(line, p);
         holder.value = this.quotedValue(p, q);
-        const n: FastNode = { type: 0, start: p, end: q };
+        const n = leaf('scalar', p, q);
         p = q;
         return n;
       }
       if (c === 91 || c === 123) {
         if (asKey) refuse();
-        return collection(holder, depth + 1);
+        return flowCollection(holder, depth + 1);
       }
       if (isIndicator(c) || isItemMark(src, p, end)) refuse();
       const start = p;
@@ -404,7 +402,7 @@ class Reader {
       while (src.charCodeAt(stop - 1) === 32) stop--;
       holder.value = resolvePlain(src.slice(start, stop));
       if (asKey && typeof holder.value !== 'string') refuse();
-      return { type: 0, start, end: stop };
+      return scalarNode(holder.value, start, stop);
     };
     /** After an entry: `,` then another entry, or the closing bracket. Returns true at the close. */
     const separator = (close: number): boolean => {
@@ -417,23 +415,22 @@ class Reader {
       if (p >= end || src.charCodeAt(p) === close || src.charCodeAt(p) === 44) refuse();
       return false;
     };
-    const collection = (holder: { value: unknown }, level: number): FastNode => {
+    const flowCollection = (holder: { value: unknown }, level: number): YNode => {
       if (level > MAX_DEPTH) refuse();
       const start = p;
       const isMap = src.charCodeAt(p) === 123;
       const close = isMap ? 125 : 93;
       p++;
       skip();
-      const node: FastNode = { type: isMap ? 1 : 2, start, end: 0, flow: true };
+      const items: YNode[] = [];
+      const node = collection(isMap ? 'map' : 'seq', start, 0, items, true);
       if (isMap) {
         const value: Record<string, unknown> = {};
-        const pairs: FastPair[] = [];
-        node.pairs = pairs;
         holder.value = value;
         if (src.charCodeAt(p) !== close) {
           for (;;) {
             const kh: { value: unknown } = { value: undefined };
-            const keyNode = scalar(kh, true);
+            const keySpan = scalar(kh, true);
             const key = kh.value as string;
             if (Object.prototype.hasOwnProperty.call(value, key) || key === '__proto__' || key === '<<') refuse();
             skip();
@@ -442,21 +439,20 @@ class Reader {
             if (p < end && src.charCodeAt(p) !== 32) refuse();
             skip();
             const vh: { value: unknown } = { value: undefined };
-            let valueNode: FastNode;
+            let valueNode: YNode;
             const c = src.charCodeAt(p);
             if (c === 44 || c === close) {
               vh.value = null;
-              valueNode = { type: 0, start: p, end: p };
+              valueNode = leaf('null', p, p);
             } else valueNode = scalar(vh, false);
             value[key] = vh.value;
-            pairs.push({ key, keyNode, value: valueNode });
+            valueNode.key = { text: key, id: key === 'id', start: keySpan.start, end: keySpan.end };
+            items.push(valueNode);
             if (separator(close)) break;
           }
         }
       } else {
         const value: unknown[] = [];
-        const items: FastNode[] = [];
-        node.items = items;
         holder.value = value;
         if (src.charCodeAt(p) !== close) {
           for (;;) {
@@ -472,7 +468,7 @@ class Reader {
       node.end = p;
       return node;
     };
-    return collection(out, depth);
+    return flowCollection(out, depth);
   }
 
   /** The offset just past a one-line quoted scalar starting at `p`. */
@@ -574,76 +570,21 @@ function isIndicator(c: number): boolean {
   }
 }
 
+/** Stack exhaustion is a limit of the moment, not a bug: `yaml` reads the text, and reports it as today. */
+function isStackExhaustion(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 /**
  * Reads a YAML text that holds one block mapping in the subset described above. Returns undefined
  * when the text is outside the subset or not valid YAML: the caller then reads it with `yaml`.
+ * Any other error (a bug of the reader) is thrown.
  */
 export function fastParse(source: string): FastDocument | undefined {
   try {
-    const reader = new Reader(source);
-    const doc = reader.read();
-    // `- x` right after a `key:` at the same column is fine; a stray `- ` elsewhere is refused above.
-    return doc;
+    return new Reader(source).read();
   } catch (error) {
-    if (error === REFUSE) return undefined;
-    // Anything unexpected (a stack overflow on hostile nesting, say): let `yaml` decide.
-    return undefined;
+    if (error === REFUSAL || isStackExhaustion(error)) return undefined;
+    throw error;
   }
-}
-
-/** The spans a diagnostic may point at, and how paths are found, as parse.ts computes them from `yaml` nodes. */
-export function fastLocator(root: FastNode, base: number, fallback: Span) {
-  const span = (n: FastNode): Span => ({ start: base + n.start, end: base + n.end });
-  const walk = (path: Path) => {
-    let node: FastNode | undefined = root;
-    let keyNode: FastNode | undefined;
-    let depth = 0;
-    for (const seg of path) {
-      if (node.type === 1) {
-        const wanted = String(seg);
-        const found: FastPair | undefined = node.pairs!.find((p) => p.key === wanted);
-        if (!found) break;
-        keyNode = found.keyNode;
-        node = found.value;
-      } else if (node.type === 2 && typeof seg === 'number') {
-        const item: FastNode | undefined = node.items![seg];
-        if (!item) break;
-        keyNode = undefined;
-        node = item;
-      } else break;
-      depth++;
-    }
-    return { node, keyNode, complete: depth === path.length };
-  };
-  const targets = (node: FastNode, keyNode: FastNode | undefined): { key: Span; value: Span; item: Span } => {
-    const keySpan = keyNode ? span(keyNode) : undefined;
-    const valueSpan = span(node);
-    const key = keySpan ?? valueSpan ?? fallback;
-    const value = valueSpan.end > valueSpan.start || !keySpan ? valueSpan : key;
-    let item = value;
-    if (node.type === 1) {
-      const idPair = node.pairs!.find((p) => p.key === 'id') ?? node.pairs![0];
-      if (idPair) item = { start: base + idPair.keyNode.start, end: base + idPair.value.end };
-    }
-    return { key, value, item };
-  };
-  const locate = (path: Path, target: 'key' | 'value' | 'item' = 'value'): Span => {
-    const { node, keyNode, complete } = walk(path);
-    const t = targets(node, keyNode);
-    return complete ? t[target] : t.key;
-  };
-  const has = (path: Path): boolean => walk(path).complete;
-  const table = (): Record<string, [number, number, number, number, number, number]> => {
-    const out: Record<string, [number, number, number, number, number, number]> = {};
-    const visit = (node: FastNode, keyNode: FastNode | undefined, path: string) => {
-      const t = targets(node, keyNode);
-      out[path] = [t.key.start, t.key.end, t.value.start, t.value.end, t.item.start, t.item.end];
-      const prefix = path ? `${path}\u0001` : '';
-      if (node.type === 1) for (const p of node.pairs!) visit(p.value, p.keyNode, `${prefix}${p.key}`);
-      else if (node.type === 2) node.items!.forEach((item, i) => visit(item, undefined, `${prefix}${i}`));
-    };
-    visit(root, undefined, '');
-    return out;
-  };
-  return { locate, has, table };
 }

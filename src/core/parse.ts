@@ -1,8 +1,10 @@
-import { parseAllDocuments, isMap, isSeq, isScalar, isPair, isAlias, type Document, type Node, type Pair } from 'yaml';
+import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { LineIndex } from './text';
-import { fastLocator, fastParse } from './fastyaml';
+import { fastParse } from './fastyaml';
+import { fromYaml, locator, type Locator, type SpanTable, type Target } from './yamltree';
 import { recognize, type Origin, type Segment } from './recognize';
-import { isKind, type Kind, type Path, type Span } from './types';
+import { isKind, type Kind } from './kinds';
+import type { Path, Span } from './types';
 
 /** Limits that keep hostile input bounded (DESIGN §8). */
 export const LIMITS = {
@@ -19,8 +21,7 @@ export interface SyntaxProblem {
   message: string;
 }
 
-/** Where a diagnostic points inside a document: the key, its value, or the item as a whole. */
-export type Target = 'key' | 'value' | 'item';
+export type { SpanTable, Target } from './yamltree';
 
 /** One Improvekit document: parsed YAML with its source ranges, and its plain value. */
 export interface ParsedDocument {
@@ -48,9 +49,6 @@ export interface ParsedDocument {
   /** Spans of every path, for `toPortable`. */
   spanTable(): SpanTable;
 }
-
-/** Path (segments joined by U+0001) → [key start, key end, value start, value end, item start, item end]. */
-export type SpanTable = Record<string, [number, number, number, number, number, number]>;
 
 export interface ParsedFile {
   uri: string;
@@ -84,115 +82,6 @@ function friendly(code: string, message: string): string {
   return advice ? `${plain}: ${advice}.` : `${plain}. Fix the YAML at this point.`;
 }
 
-function rawNodeSpan(node: Node | null | undefined, base: number): Span | undefined {
-  const r = node?.range;
-  if (!r) return undefined;
-  return { start: base + r[0], end: base + Math.max(r[0], r[1]) };
-}
-
-function scalarKey(pair: Pair): unknown {
-  return isScalar(pair.key) ? pair.key.value : pair.key;
-}
-
-function columnOf(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return offset - start;
-}
-
-function makeLocator(doc: Document.Parsed, base: number, fallback: Span, text: string) {
-  // A block collection's range runs through its final line break: a span ends at its last character.
-  const nodeSpan = (node: Node | null | undefined, offset: number): Span | undefined => {
-    const span = rawNodeSpan(node, offset);
-    if (!span) return span;
-    let end = span.end;
-    while (end > span.start && /[\r\n \t]/.test(text[end - 1])) end--;
-    return end === span.end ? span : { start: span.start, end };
-  };
-  const walk = (path: Path) => {
-    let node = doc.contents as Node | null;
-    let pair: Pair | undefined;
-    let depth = 0;
-    for (const seg of path) {
-      if (isAlias(node)) break;
-      if (isMap(node)) {
-        const found = node.items.find((p) => String(scalarKey(p)) === String(seg));
-        if (!found) break;
-        pair = found;
-        node = found.value as Node | null;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item = node.items[seg] as Node | undefined;
-        if (!item) break;
-        pair = undefined;
-        node = isPair(item) ? ((item as Pair).value as Node | null) : item;
-      } else break;
-      depth++;
-    }
-    return { node, pair, complete: depth === path.length, depth };
-  };
-
-  /** The spans a diagnostic may point at, for the node at a path (and the pair holding it). */
-  const targets = (node: Node | null, pair: Pair | undefined): Record<Target, Span> => {
-    const keySpan = pair ? nodeSpan(pair.key as Node, base) : undefined;
-    const valueSpan = nodeSpan(node, base);
-    const key = keySpan ?? valueSpan ?? fallback;
-    const value = valueSpan && (valueSpan.end > valueSpan.start || !keySpan) ? valueSpan : key;
-    let item = value;
-    if (isMap(node)) {
-      // An item is shown by its id, else by its first entry: a whole multi-line item is too loud.
-      const idPair = node.items.find((p) => scalarKey(p) === 'id') ?? node.items[0];
-      const k = idPair && nodeSpan(idPair.key as Node, base);
-      if (k) item = { start: k.start, end: nodeSpan(idPair.value as Node, base)?.end ?? k.end };
-    }
-    return { key, value, item };
-  };
-
-  const locate = (path: Path, target: Target = 'value'): Span => {
-    const { node, pair, complete } = walk(path);
-    const t = targets(node, pair);
-    return complete ? t[target] : t.key;
-  };
-
-  /** Every path's spans, so the document can be located without its syntax tree (see toPortable). */
-  const table = (): SpanTable => {
-    const out: SpanTable = {};
-    const visit = (node: Node | null, pair: Pair | undefined, path: string, depth: number) => {
-      const t = targets(node, pair);
-      out[path] = [t.key.start, t.key.end, t.value.start, t.value.end, t.item.start, t.item.end];
-      if (depth > LIMITS.maxDepth) return;
-      const prefix = path ? `${path}\u0001` : '';
-      if (isMap(node)) for (const p of node.items) visit(p.value as Node | null, p, `${prefix}${String(scalarKey(p))}`, depth + 1);
-      else if (isSeq(node)) node.items.forEach((item, i) => visit(isPair(item) ? ((item as Pair).value as Node | null) : (item as Node), undefined, `${prefix}${i}`, depth + 1));
-    };
-    visit(doc.contents as Node | null, undefined, '', 0);
-    return out;
-  };
-  const has = (path: Path) => walk(path).complete;
-
-  /** Where and what to insert so that the mapping at `mapPath` gains `key: valueText`. */
-  const insertion = (mapPath: Path, key: string, valueText: string): { span: Span; text: string } | undefined => {
-    const { node, pair, complete } = walk(mapPath);
-    if (!complete) return undefined;
-    if (isMap(node) && node.items.length) {
-      const last = node.items[node.items.length - 1];
-      const end = nodeSpan(last.value as Node, base)?.end ?? nodeSpan(last.key as Node, base)?.end;
-      const firstKey = nodeSpan(node.items[0].key as Node, base);
-      if (end === undefined || !firstKey) return undefined;
-      if (node.flow) return { span: { start: end, end }, text: `, ${key}: ${valueText}` };
-      return { span: { start: end, end }, text: `\n${' '.repeat(columnOf(text, firstKey.start))}${key}: ${valueText}` };
-    }
-    const keySpan = pair ? nodeSpan(pair.key as Node, base) : undefined;
-    if (keySpan && (node === null || (isScalar(node) && node.value === null))) {
-      // `act:` with nothing after it: open a block mapping under the key.
-      const at = nodeSpan(node, base)?.end ?? keySpan.end + 1;
-      const indent = ' '.repeat(columnOf(text, keySpan.start) + 2);
-      return { span: { start: at, end: nodeSpan(node, base)?.end ?? at }, text: `\n${indent}${key}: ${valueText}` };
-    }
-    return undefined;
-  };
-  return { locate, has, insertion, table };
-}
-
 function depthOf(value: unknown, limit: number): number {
   // Iterative, so that depth itself cannot exhaust the stack.
   const stack: Array<[unknown, number]> = [[value, 0]];
@@ -215,8 +104,32 @@ function hasBinary(text: string): boolean {
   return /[\u0000-\u0008\u000e-\u001f]/.test(text);
 }
 
+/** Counts of segments read by each reader. */
+export interface ParseStats {
+  fast: number;
+  yaml: number;
+}
+
+/** How a parse call reads its text. */
+export interface ParseOptions {
+  /**
+   * Whether plain documents are read by the fast reader (fastyaml.ts) before falling back to
+   * `yaml` (default true). Both give the same values and spans; turning it off serves comparisons and tests.
+   */
+  fastPath?: boolean;
+  /** Counted into, when given: how many segments each reader read. */
+  stats?: ParseStats;
+}
+
+/** Counters at zero, for `ParseOptions.stats`. */
+export function newParseStats(): ParseStats {
+  return { fast: 0, yaml: 0 };
+}
+
+const DEFAULT_OPTIONS: ParseOptions = {};
+
 /** Parses a file into its Improvekit documents. Never throws. */
-export function parseFile(uri: string, text: string): ParsedFile {
+export function parseFile(uri: string, text: string, options: ParseOptions = DEFAULT_OPTIONS): ParsedFile {
   const file = emptyFile(uri, text);
   const recognition = recognize(uri, text);
   if (!recognition.segments.length) {
@@ -240,7 +153,7 @@ export function parseFile(uri: string, text: string): ParsedFile {
   }
   for (const segment of recognition.segments) {
     try {
-      parseSegment(file, segment);
+      parseSegment(file, segment, options);
     } catch (error) {
       // The parser itself gave up (for example, nesting deep enough to exhaust the stack).
       file.problems.push({
@@ -267,27 +180,32 @@ function emptyFile(uri: string, text: string): ParsedFile {
 }
 
 /**
- * Whether plain documents are read by the fast reader (fastyaml.ts) before falling back to
- * `yaml`. Both give the same values and spans; turning it off serves comparisons and tests.
+ * Reads a text leniently, as a document being typed is read for completion: syntax errors are
+ * ignored and duplicate keys allowed, under the same limits as `parseFile` (size, aliases,
+ * depth). Undefined when the text exceeds them or cannot be read at all. Never throws.
  */
-export const PARSE_OPTIONS = { fastPath: true };
-
-/** Counts of segments read by each reader since the process started (for the benchmark). */
-export const PARSE_STATS = { fast: 0, yaml: 0 };
+export function readLenient(text: string): unknown {
+  if (text.length > LIMITS.maxFileChars) return undefined;
+  try {
+    const value: unknown = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' }).toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    return depthOf(value, LIMITS.maxDepth) > LIMITS.maxDepth ? undefined : value;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads a plain segment with the fast reader; false when it refuses (then `yaml` reads it). */
-function parseSegmentFast(file: ParsedFile, segment: Segment, source: string): boolean {
+function parseSegmentFast(file: ParsedFile, segment: Segment, source: string, stats: ParseStats | undefined): boolean {
   const fast = fastParse(source);
   if (!fast) return false;
   const base = segment.span.start;
   const data = fast.value;
   const kind = segment.kind ?? (isKind(data.kind) ? data.kind : undefined);
-  PARSE_STATS.fast++;
+  if (stats) stats.fast++;
   if (!kind) return true;
   const span: Span = { start: base + fast.span.start, end: base + fast.span.end };
   const fallback: Span = { start: span.start, end: span.start };
-  const { locate, has, table } = fastLocator(fast.root, base, fallback);
-  let yamlInsertion: ParsedDocument['insertion'] | undefined;
+  const { locate, has, insertion, spanTable } = locator(fast.root, base, fallback, file.text, LIMITS.maxDepth);
   file.documents.push({
     uri: file.uri,
     kind,
@@ -301,26 +219,31 @@ function parseSegmentFast(file: ParsedFile, segment: Segment, source: string): b
     segment,
     locate,
     has,
-    // Fixes are rare: the syntax tree they need is built on first use.
-    insertion: (mapPath, key, valueText) => {
-      if (!yamlInsertion) {
-        const doc = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true });
-        yamlInsertion = Array.isArray(doc) && doc.length ? makeLocator(doc[0], base, fallback, file.text).insertion : () => undefined;
-      }
-      return yamlInsertion(mapPath, key, valueText);
-    },
-    spanTable: table,
+    insertion,
+    spanTable,
   });
   return true;
 }
 
-function parseSegment(file: ParsedFile, segment: Segment): void {
+/** The locator of a document read by `yaml`: its neutral tree is built on first use. */
+function yamlLocator(doc: Document.Parsed, source: string, base: number, fallback: Span, text: string): Locator {
+  let built: Locator | undefined;
+  const get = () => (built ??= locator(fromYaml(doc.contents, source), base, fallback, text, LIMITS.maxDepth));
+  return {
+    locate: (path, target) => get().locate(path, target),
+    has: (path) => get().has(path),
+    insertion: (mapPath, key, valueText) => get().insertion(mapPath, key, valueText),
+    spanTable: () => get().spanTable(),
+  };
+}
+
+function parseSegment(file: ParsedFile, segment: Segment, options: ParseOptions): void {
   const base = segment.span.start;
   const raw = file.text.slice(segment.span.start, segment.span.end);
   // YAML counts a lone CR as a line break, as LineIndex does; the parser does not. Same length, same offsets.
   const source = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r(?!\n)/g, '\n');
-  if (PARSE_OPTIONS.fastPath && parseSegmentFast(file, segment, source)) return;
-  PARSE_STATS.yaml++;
+  if (options.fastPath !== false && parseSegmentFast(file, segment, source, options.stats)) return;
+  if (options.stats) options.stats.yaml++;
   // logLevel 'error': the parser's warnings (a mapping used as a key) would go to the console, not to the user.
   const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const docs = Array.isArray(parsed) ? parsed : [];
@@ -373,7 +296,7 @@ function parseSegment(file: ParsedFile, segment: Segment): void {
       if (!isKind(declared)) continue;
       kind = declared;
     }
-    const { locate, has, insertion, table } = makeLocator(doc, base, fallback, file.text);
+    const { locate, has, insertion, spanTable } = yamlLocator(doc, source, base, fallback, file.text);
     file.documents.push({
       uri: file.uri,
       kind,
@@ -388,7 +311,7 @@ function parseSegment(file: ParsedFile, segment: Segment): void {
       locate,
       has,
       insertion,
-      spanTable: table,
+      spanTable,
     });
   }
   if (!docs.length && segment.kind) {

@@ -1,4 +1,5 @@
-import { KINDS, isKind, type Kind, type Span } from './types';
+import { KIND_SPECS, KINDS, isKind, type Kind } from './kinds';
+import type { Span } from './types';
 
 export type Origin = 'suffix' | 'kind' | 'front-matter' | 'fence';
 
@@ -18,17 +19,7 @@ export interface Recognition {
   reason?: string;
 }
 
-/** The file name suffix of each kind: `*.<suffix>.yaml` (or `.yml`). */
-export const KIND_SUFFIX: Readonly<Record<Kind, string>> = {
-  'driver-diagram': 'driver',
-  'pdsa-cycle': 'pdsa',
-  'rapid-charter': 'rapid',
-  'leadership-model': 'leadership',
-  'message-map': 'message',
-  roster: 'roster',
-};
-
-const SUFFIXES = Object.entries(KIND_SUFFIX).map(([kind, suffix]) => [suffix, kind as Kind] as const);
+const SUFFIXES = KINDS.map((kind) => [KIND_SPECS[kind].suffix, kind] as const);
 
 export function baseName(uri: string): string {
   const clean = uri.replace(/[?#].*$/, '');

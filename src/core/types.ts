@@ -1,28 +1,3 @@
-/** The document kinds of DESIGN §1. The names are a contract. */
-export const KINDS = [
-  'roster',
-  'driver-diagram',
-  'pdsa-cycle',
-  'rapid-charter',
-  'leadership-model',
-  'message-map',
-] as const;
-export type Kind = (typeof KINDS)[number];
-
-/** How each kind is named on screen. */
-export const KIND_LABELS: Readonly<Record<Kind, string>> = {
-  roster: 'Roster',
-  'driver-diagram': 'Driver diagram',
-  'pdsa-cycle': 'PDSA cycle',
-  'rapid-charter': 'RAPID decision charter',
-  'leadership-model': 'Leadership model',
-  'message-map': 'Message map',
-};
-
-export function isKind(value: unknown): value is Kind {
-  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
-}
-
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
@@ -75,3 +50,6 @@ export interface Diagnostic {
   related?: RelatedInformation[];
   fixes?: Fix[];
 }
+
+/** Where a diagnostic points inside a document: the key, its value, or the item as a whole. */
+export type Target = 'key' | 'value' | 'item';

@@ -1,9 +1,11 @@
 /** The palette commands of DESIGN §4 that are not the preview's: Check Workspace and New Document. */
 import * as vscode from 'vscode';
-import { isKind, type Kind, type Severity } from '../core/types';
+import { isKind, type Kind } from '../core/kinds';
+import type { Severity } from '../core/types';
 import type { ExtensionEngineHost } from './engine';
 import type { DiagnosticsPublisher } from './diagnostics';
-import { freshId, KIND_DESCRIPTIONS, NEW_DOCUMENT_KINDS, skeleton, summarize } from './logic';
+import { freshId, NEW_DOCUMENT_KINDS, skeleton } from '../core/documents';
+import { summarize } from '../core/summary';
 
 export interface CheckSummary {
   documents: number;
@@ -22,7 +24,7 @@ export async function checkWorkspace(host: ExtensionEngineHost, publisher: Diagn
     return { documents: host.documentCount(), files: 0, counts: { error: 0, warning: 0, info: 0, hint: 0 }, message };
   }
   const all = host.workspace.allDiagnostics();
-  if (host.configUri && host.configDiagnostics.length) all.set(host.configUri.toString(), host.configDiagnostics);
+  for (const config of host.configs) if (config.diagnostics.length) all.set(config.uri.toString(), config.diagnostics);
   const documents = host.documentCount();
   const { counts, files, text } = summarize(all, documents);
   if (!options.quiet) {
@@ -37,7 +39,7 @@ export async function newDocument(host: ExtensionEngineHost, kindArgument?: unkn
   let kind: Kind | undefined = isKind(kindArgument) ? kindArgument : undefined;
   if (!kind) {
     const picked = await vscode.window.showQuickPick(
-      NEW_DOCUMENT_KINDS.map((k) => ({ label: k, description: KIND_DESCRIPTIONS[k], documentKind: k })),
+      NEW_DOCUMENT_KINDS.map(({ kind: k, description }) => ({ label: k, description, documentKind: k })),
       { title: 'Improvekit: New Document', placeHolder: 'Which kind of document?' },
     );
     kind = picked?.documentKind;

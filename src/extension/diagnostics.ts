@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../core/rules/registry';
 import type { Diagnostic, Fix, Range, TextEdit } from '../core/types';
 import type { ExtensionEngineHost } from './engine';
-import { DiagnosticIndex, fixAllEdits, SEVERITY_TO_VSCODE } from './logic';
+import { fixAllEdits } from '../core/fixes';
+import { isDataFile } from '../core/data';
+import { DiagnosticIndex, SEVERITY_TO_VSCODE } from './logic';
 
 export const SOURCE = 'improvekit';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('improvekit');
@@ -57,11 +59,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /**
    * The changed files are published at once; the others (whose workspace rules may see the
-   * change: a new roster, a renamed id) a moment later, so typing stays light.
+   * change: a new roster, a renamed id) a moment later, so typing stays light. A data file's change
+   * (the file and the documents reading it) concerns no other file: nothing more is published.
    */
   private onUpdate(uris: readonly string[]): void {
     if (!this.host.settings.enable) return;
     for (const uri of uris) this.publish(uri);
+    if (this.dataOnly(uris)) return;
     if (this.fullRefresh) clearTimeout(this.fullRefresh);
     this.fullRefresh = setTimeout(() => {
       this.fullRefresh = undefined;
@@ -69,11 +73,33 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     }, Math.max(300, this.host.settings.debounce * 2));
   }
 
+  /** Whether an update is a data file's and its readers' only. */
+  private dataOnly(uris: readonly string[]): boolean {
+    const data = uris.filter((uri) => this.host.isData(uri) || (!this.host.workspace.has(uri) && isDataFile(uri)));
+    if (!data.length) return false;
+    const readers = new Set(data.flatMap((uri) => this.host.workspace.readersOf(uri)));
+    return uris.every((uri) => data.includes(uri) || readers.has(uri));
+  }
+
   publish(engineUri: string): void {
     const editorUri = this.host.editorUri(engineUri);
     // `.improvekit.yaml` open in an editor is held like any YAML file; its problems are the configuration's.
-    if (this.host.settings.enable && this.host.configUri?.toString() === engineUri) {
-      this.show(this.host.configUri, this.host.configDiagnostics);
+    const config = this.host.settings.enable ? this.host.configFile(engineUri) : undefined;
+    if (config) {
+      this.show(config.uri, config.diagnostics);
+      return;
+    }
+    if (this.host.settings.enable && this.host.isData(engineUri)) {
+      // A CSV shows what the documents reading it report on its rows (`measure/bad-row`), each
+      // once: several documents reading one file report its bad rows alike.
+      const seen = new Set<string>();
+      this.show(
+        editorUri,
+        this.host.workspace.diagnostics(engineUri).filter((d) => {
+          const key = JSON.stringify([d.rule, d.severity, d.range, d.message]);
+          return !seen.has(key) && Boolean(seen.add(key));
+        }),
+      );
       return;
     }
     if (!this.host.settings.enable || !this.host.workspace.has(engineUri)) {
@@ -106,6 +132,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /** Every file of the workspace, and the configuration file's own problems; files gone are cleared. */
   publishAll(): void {
+    // A refresh still pending is this one.
+    if (this.fullRefresh) clearTimeout(this.fullRefresh);
+    this.fullRefresh = undefined;
     if (!this.host.settings.enable) {
       this.collection.clear();
       this.index.clear();
@@ -113,13 +142,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       return;
     }
     const keep = new Set<string>();
-    for (const uri of this.host.workspace.uris()) {
+    for (const uri of [...this.host.workspace.uris(), ...this.host.dataUris()]) {
       this.publish(uri);
       keep.add(this.host.editorUri(uri).toString());
     }
-    if (this.host.configUri) {
-      this.show(this.host.configUri, this.host.configDiagnostics);
-      keep.add(this.host.configUri.toString());
+    for (const config of this.host.configs) {
+      this.show(config.uri, config.diagnostics);
+      keep.add(config.uri.toString());
     }
     const gone: vscode.Uri[] = [];
     this.collection.forEach((uri) => {

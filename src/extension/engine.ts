@@ -2,19 +2,36 @@
  * The engine host: one core `Workspace` kept in step with the editor. Open documents feed it as
  * the user types (debounced per document); the other YAML and Markdown files of the workspace
  * are read once through `vscode.workspace.fs` (so the web build works too) and kept current by
- * a file watcher. `.improvekit.yaml` and the `improvekit.*` settings make its configuration.
+ * a file watcher. Every `.improvekit.yaml` of the workspace folders (at their roots and below,
+ * each applying to its folder) and the `improvekit.*` settings make its configuration.
+ *
+ * Data files (CSV) are inputs like documents (DESIGN §6): those the documents name are read when a
+ * document first names them, kept current by their own watcher, and fed from an open editor as it
+ * is typed in (any language: a CSV is known by its `.csv` path). Only files inside a workspace
+ * folder are read from disk; a change re-checks, and re-publishes, only the documents reading it.
  */
 import * as vscode from 'vscode';
 import { Workspace } from '../core/workspace';
-import { parseConfig, CONFIG_FILE, EMPTY_CONFIG, type Config } from '../core/config';
+import { CONFIG_FILE, EMPTY_CONFIG } from '../core/config';
+import { EXCLUDE_GLOB, folderConfigs, isInSkippedFolder, isUnder, loadConfigs, mergeRuleSettings, parentUri, SCAN_LIMITS, type WorkspaceFs } from '../core/resolve';
 import { recognize } from '../core/recognize';
+import { isDataFile } from '../core/data';
 import type { ParsedFile } from '../core/parse';
 import type { Diagnostic } from '../core/types';
 import type { EngineHost } from './host';
-import { applyRuleSettings, Debouncer, engineUriFor, isDocumentLanguage, isUserScheme, mapLimited, SCAN_LIMITS } from './logic';
+import { Debouncer, engineUriFor, isDocumentLanguage, isUserScheme, mapLimited } from './logic';
 
 export const FILE_GLOB = '**/*.{yaml,yml,md}';
-const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+const CONFIG_GLOB = `**/${CONFIG_FILE}`;
+export const DATA_GLOB = '**/*.csv';
+
+/** A `.improvekit.yaml` the engine applies, and its problems (shown on it like any diagnostics). */
+export interface ConfigFile {
+  uri: vscode.Uri;
+  /** The folder it applies to, as a URI string. */
+  folderUri: string;
+  diagnostics: Diagnostic[];
+}
 
 export interface Settings {
   enable: boolean;
@@ -49,13 +66,15 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
   private readonly typing = new Debouncer(200);
   /** Engine URI → editor URI, for documents whose engine name differs (untitled editors). */
   private readonly editorUris = new Map<string, vscode.Uri>();
-  /** The configuration file and its problems, shown like any other diagnostics. */
-  configUri: vscode.Uri | undefined;
-  configDiagnostics: Diagnostic[] = [];
+  /** The configuration files applied (of every workspace folder, and nested ones), in URI order. */
+  configs: readonly ConfigFile[] = [];
+  private configGeneration = 0;
   settingsProblems: string[] = [];
   settings: Settings = readSettings();
   private scanning: Promise<void> | undefined;
   private readonly decoder = new TextDecoder('utf-8');
+  /** Data files read (or found unreadable) since they last changed on disk: not read again until they do. */
+  private readonly dataTried = new Set<string>();
 
   constructor(readonly log: vscode.LogOutputChannel) {
     this.typing.setDelay(this.settings.debounce);
@@ -64,27 +83,33 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
   /** Starts listening and reads the workspace; resolves when the first scan is done. */
   start(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher(FILE_GLOB);
-    const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
+    const dataWatcher = vscode.workspace.createFileSystemWatcher(DATA_GLOB);
     this.disposables.push(
       this.updated,
       this.configured,
       watcher,
       configWatcher,
+      dataWatcher,
       vscode.workspace.onDidOpenTextDocument((doc) => this.openDocument(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.settings.run === 'onType' && e.contentChanges.length) this.scheduleDocument(e.document);
       }),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (doc.uri.path.endsWith(`/${CONFIG_FILE}`)) void this.loadConfig();
+        else if (this.acceptsData(doc)) this.syncData(doc);
         else this.syncDocument(doc);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => void this.closeDocument(doc)),
-      watcher.onDidCreate((uri) => void this.readFromDisk(uri)),
-      watcher.onDidChange((uri) => void this.readFromDisk(uri)),
+      watcher.onDidCreate((uri) => void (!this.skipped(uri) && this.readFromDisk(uri))),
+      watcher.onDidChange((uri) => void (!this.skipped(uri) && this.readFromDisk(uri))),
       watcher.onDidDelete((uri) => this.deleted(uri)),
       configWatcher.onDidCreate(() => void this.loadConfig()),
       configWatcher.onDidChange(() => void this.loadConfig()),
       configWatcher.onDidDelete(() => void this.loadConfig()),
+      dataWatcher.onDidCreate((uri) => void this.dataChangedOnDisk(uri)),
+      dataWatcher.onDidChange((uri) => void this.dataChangedOnDisk(uri)),
+      dataWatcher.onDidDelete((uri) => this.dataDeleted(uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('improvekit')) void this.applySettings();
@@ -119,21 +144,31 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
   /** A YAML or Markdown editor on one of the user's files (not a Git original or a diff side). */
   accepts(doc: vscode.TextDocument): boolean {
     const folderSchemes = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme);
-    return isDocumentLanguage(doc.languageId) && isUserScheme(doc.uri.scheme, folderSchemes);
+    return isDocumentLanguage(doc.languageId) && isUserScheme(doc.uri.scheme, folderSchemes) && !isDataFile(doc.uri.path);
   }
 
   private isOpen(engineUri: string): boolean {
     return vscode.workspace.textDocuments.some((d) => this.accepts(d) && this.engineUri(d) === engineUri);
   }
 
+  /** An editor on a data file (CSV) of the user's, whatever its language (plain text, csv, a CSV extension's). */
+  acceptsData(doc: vscode.TextDocument): boolean {
+    const folderSchemes = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme);
+    return isDataFile(doc.uri.path) && doc.uri.scheme !== 'untitled' && isUserScheme(doc.uri.scheme, folderSchemes);
+  }
+
   // ---- documents ----
 
   private openDocument(doc: vscode.TextDocument): void {
-    if (!this.accepts(doc)) return;
-    this.syncDocument(doc);
+    if (this.acceptsData(doc)) this.syncData(doc);
+    else if (this.accepts(doc)) this.syncDocument(doc);
   }
 
   private scheduleDocument(doc: vscode.TextDocument): void {
+    if (this.acceptsData(doc)) {
+      this.typing.schedule(doc.uri.toString(), () => this.syncData(doc));
+      return;
+    }
     if (!this.accepts(doc)) return;
     this.typing.schedule(doc.uri.toString(), () => this.syncDocument(doc));
   }
@@ -153,10 +188,20 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
     this.workspace.setFile(uri, text);
     this.trace(`parsed ${uri} (${text.length} characters)`);
     this.updated.fire([uri]);
+    void this.loadNamedData();
     return uri;
   }
 
   private async closeDocument(doc: vscode.TextDocument): Promise<void> {
+    if (this.acceptsData(doc)) {
+      this.typing.cancel(doc.uri.toString());
+      const key = this.dataKey(doc.uri);
+      if (!key) return;
+      // The file on disk counts again (an unsaved edit is gone with the editor).
+      this.dataTried.delete(key);
+      if (!(await this.readData(key))) this.setData(key, undefined);
+      return;
+    }
     if (!this.accepts(doc)) return;
     this.typing.cancel(doc.uri.toString());
     const uri = this.engineUri(doc);
@@ -173,6 +218,19 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
     return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
   }
 
+  /** Whether a workspace file lies in a folder never read (core's skip list: node_modules, dot-folders…). */
+  private skipped(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+    return uri.path.startsWith(base) && isInSkippedFolder(uri.path.slice(base.length));
+  }
+
+  /** The configuration file of an engine URI, if it is one the engine applies. */
+  configFile(engineUri: string): ConfigFile | undefined {
+    return this.configs.find((c) => c.uri.toString() === engineUri);
+  }
+
   private drop(uri: string): void {
     if (!this.workspace.has(uri)) return;
     this.workspace.removeFile(uri);
@@ -181,15 +239,33 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
 
   private deleted(uri: vscode.Uri): void {
     const key = uri.toString();
-    if (this.isOpen(key)) return;
-    this.drop(key);
+    if (this.workspace.has(key)) {
+      if (!this.isOpen(key)) this.drop(key);
+      return;
+    }
+    // A folder deleted: the watcher may report the folder alone, not each file in it.
+    const gone = this.workspace.uris().filter((u) => isUnder(u, key) && !this.isOpen(u));
+    for (const u of gone) this.workspace.removeFile(u);
+    const data = this.workspace.dataFileUris().filter((u) => isUnder(u, key) && !this.openData(u));
+    const changed = [...gone];
+    for (const u of data) {
+      this.dataTried.delete(u);
+      this.setData(u, undefined, changed);
+    }
+    if (changed.length) this.updated.fire([...new Set(changed)]);
   }
 
   /** Reads a file through `vscode.workspace.fs`; undefined when it is too large, binary or gone. */
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+  private async readText(uri: vscode.Uri, data = false): Promise<string | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return undefined;
+      // A data file is read only as a regular file of the workspace: not a pipe or device (reading
+      // could block), nor a link, which may lead out of the workspace folder.
+      if (data && (!(stat.type & vscode.FileType.File) || stat.type & vscode.FileType.SymbolicLink)) {
+        this.trace(`skipped ${uri.toString()}: a data file is read only as a regular file, not a link`);
+        return undefined;
+      }
       if (stat.size > SCAN_LIMITS.maxBytes) {
         this.trace(`skipped ${uri.toString()}: ${stat.size} bytes is over the ${SCAN_LIMITS.maxBytes}-byte limit`);
         return undefined;
@@ -216,8 +292,140 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
     }
     if (this.workspace.file(key)?.text === text) return undefined;
     this.workspace.setFile(key, text);
-    if (fire) this.updated.fire([key]);
+    if (fire) {
+      this.updated.fire([key]);
+      void this.loadNamedData();
+    }
     return key;
+  }
+
+  // ---- data files ----
+
+  /**
+   * The engine's URI of a data file the documents name (or the workspace holds), for an editor or
+   * watcher URI: documents name data files by paths that may be encoded otherwise than the editor's.
+   */
+  private dataKey(uri: vscode.Uri): string | undefined {
+    const wanted = uri.toString();
+    const held = [...this.workspace.namedDataFiles(), ...this.workspace.dataFileUris(), ...this.dataTried];
+    if (held.includes(wanted)) return wanted;
+    return held.find((key) => this.sameUri(key, wanted));
+  }
+
+  private sameUri(engineUri: string, editorUri: string): boolean {
+    try {
+      return vscode.Uri.parse(engineUri, true).toString() === editorUri;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The open editor on a data file, if any. */
+  private openData(key: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => this.acceptsData(d) && (d.uri.toString() === key || this.sameUri(key, d.uri.toString())));
+  }
+
+  /**
+   * Sets (or, with no text, removes) a data file and tells who shows it: the file itself and exactly
+   * the documents that read it (or adds them to `changed`, to be told at once). Returns whether anything changed.
+   */
+  private setData(key: string, text: string | undefined, changed?: string[]): boolean {
+    if (text === undefined) {
+      if (!this.workspace.dataFile(key)) return false;
+      this.workspace.removeDataFile(key);
+      this.trace(`data file ${key} is gone`);
+    } else {
+      if (this.workspace.dataFile(key)?.text === text) return false;
+      this.workspace.setDataFile(key, text);
+      this.trace(`read data file ${key} (${text.length} characters)`);
+    }
+    const uris = [key, ...this.workspace.readersOf(key)];
+    if (changed) changed.push(...uris);
+    else this.updated.fire(uris);
+    return true;
+  }
+
+  /**
+   * An open CSV editor's text, now (cancelling a pending debounce), when a document names the file
+   * or the engine holds it: a CSV no document reads is left alone until one does.
+   */
+  syncData(doc: vscode.TextDocument): string | undefined {
+    this.typing.cancel(doc.uri.toString());
+    if (doc.isClosed || !this.acceptsData(doc)) return undefined;
+    const key = this.dataKey(doc.uri);
+    if (key === undefined || (!this.workspace.readersOf(key).length && !this.workspace.dataFile(key))) return undefined;
+    this.dataTried.add(key);
+    this.setData(key, doc.getText());
+    return key;
+  }
+
+  /**
+   * Reads a data file from disk into the engine, unless an editor holds it (its text is taken) or
+   * it lies outside every workspace folder. Whether the engine now holds it as it stands.
+   */
+  private async readData(key: string, changed?: string[]): Promise<boolean> {
+    const open = this.openData(key);
+    if (open) {
+      this.typing.cancel(open.uri.toString());
+      this.dataTried.add(key);
+      this.setData(key, open.getText(), changed);
+      return true;
+    }
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(key, true);
+    } catch {
+      return false;
+    }
+    this.dataTried.add(key);
+    if (!this.inWorkspace(uri)) return false;
+    const text = await this.readText(uri, true);
+    if (text === undefined) return false;
+    // An editor opened meanwhile has the newer text.
+    if (this.openData(key)) return true;
+    this.setData(key, text, changed);
+    return true;
+  }
+
+  /** Reads the data files the documents name that were never read: when a document starts naming one. */
+  async loadNamedData(): Promise<void> {
+    const fresh = this.workspace.namedDataFiles().filter((key) => !this.dataTried.has(key));
+    if (!fresh.length) return;
+    for (const key of fresh) this.dataTried.add(key);
+    await mapLimited(fresh, 8, (key) => this.readData(key));
+  }
+
+  /** Reads every data file named or held again (a scan); those gone are dropped. Adds what changed to `changed`. */
+  private async reloadData(changed: string[]): Promise<void> {
+    this.dataTried.clear();
+    const keys = [...new Set([...this.workspace.namedDataFiles(), ...this.workspace.dataFileUris()])];
+    await mapLimited(keys, 8, async (key) => {
+      if (!(await this.readData(key, changed))) this.setData(key, undefined, changed);
+    });
+  }
+
+  private async dataChangedOnDisk(uri: vscode.Uri): Promise<void> {
+    if (this.openData(uri.toString())) return;
+    const key = this.dataKey(uri);
+    if (!key) return;
+    this.dataTried.delete(key);
+    // Only what a document names is read; a file no document names yet is read when one does.
+    if (!this.workspace.namedDataFiles().includes(key)) {
+      if (this.workspace.dataFile(key)) this.setData(key, undefined);
+      return;
+    }
+    if (!(await this.readData(key))) this.setData(key, undefined);
+  }
+
+  private dataDeleted(uri: vscode.Uri): void {
+    if (this.openData(uri.toString())) return;
+    const key = this.dataKey(uri);
+    if (!key) {
+      this.deleted(uri);
+      return;
+    }
+    this.dataTried.delete(key);
+    this.setData(key, undefined);
   }
 
   async ensureFile(uri: vscode.Uri): Promise<ParsedFile | undefined> {
@@ -229,6 +437,7 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
     if (text === undefined) return undefined;
     const file = this.workspace.setFile(key, text);
     this.updated.fire([key]);
+    void this.loadNamedData();
     return file;
   }
 
@@ -248,7 +457,7 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
     this.settings = readSettings();
     this.typing.setDelay(this.settings.debounce);
     await this.loadConfig(false);
-    const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(FILE_GLOB, EXCLUDE_GLOB, this.settings.maxFiles) : [];
+    const found = vscode.workspace.workspaceFolders?.length ? (await vscode.workspace.findFiles(FILE_GLOB, EXCLUDE_GLOB, this.settings.maxFiles)).filter((uri) => !this.skipped(uri)) : [];
     const seen = new Set<string>(found.map((u) => u.toString()));
     const changed: string[] = [];
     await mapLimited(found, 16, async (uri) => {
@@ -267,33 +476,69 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
         changed.push(uri);
       }
     }
-    this.trace(`read ${found.length} workspace files; the engine holds ${this.workspace.uris().length}`);
-    this.updated.fire(changed);
+    // The data files the documents name, before anything is shown: readers do not flash `data-unreadable`.
+    await this.reloadData(changed);
+    this.trace(`read ${found.length} workspace files and ${this.workspace.dataFileUris().length} data files; the engine holds ${this.workspace.uris().length} files`);
+    this.updated.fire([...new Set(changed)]);
   }
 
-  /** Finds, reads and applies `.improvekit.yaml` (the first workspace folder that has one). */
+  /** Configuration files read through the editor: an open editor's text first, else the file on disk. */
+  private configFs(known: ReadonlyMap<string, vscode.Uri>): WorkspaceFs {
+    const uriOf = (uri: string) => known.get(uri) ?? vscode.Uri.parse(uri, true);
+    return {
+      readText: async (uri) => {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+        return open ? open.getText() : this.readText(uriOf(uri));
+      },
+      exists: async (uri) => {
+        try {
+          await vscode.workspace.fs.stat(uriOf(uri));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    };
+  }
+
+  /**
+   * Finds, reads and applies every `.improvekit.yaml`: at the root of each workspace folder and in
+   * folders below (each applies to its folder, the nearest winning), with `improvekit.rules` over
+   * each, and over the defaults for files under none.
+   */
   async loadConfig(fire = true): Promise<void> {
-    let config: Config = EMPTY_CONFIG;
-    this.configUri = undefined;
-    this.configDiagnostics = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = open ? open.getText() : await this.readText(uri);
-      if (text === undefined) continue;
-      const parsed = parseConfig(text, uri.toString());
-      config = parsed.config;
-      this.configUri = uri;
-      this.configDiagnostics = parsed.diagnostics;
-      break;
+    const generation = ++this.configGeneration;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const known = new Map<string, vscode.Uri>();
+    const candidates = new Set<string>();
+    const add = (configUri: vscode.Uri) => {
+      const key = configUri.toString();
+      const folder = parentUri(key);
+      if (folder === undefined) return;
+      known.set(key, configUri);
+      candidates.add(folder);
+    };
+    for (const folder of folders) add(vscode.Uri.joinPath(folder.uri, CONFIG_FILE));
+    if (folders.length) {
+      try {
+        for (const uri of await vscode.workspace.findFiles(CONFIG_GLOB, EXCLUDE_GLOB)) if (this.inWorkspace(uri) && !this.skipped(uri)) add(uri);
+      } catch (error) {
+        this.trace(`could not search for ${CONFIG_FILE}: ${String((error as Error)?.message ?? error)}`);
+      }
     }
+    const loaded = await loadConfigs(candidates, this.configFs(known));
+    // A later load (another file saved meanwhile) has the newer view.
+    if (generation !== this.configGeneration) return;
+    this.configs = loaded.map((l) => ({ uri: known.get(l.uri) ?? vscode.Uri.parse(l.uri, true), folderUri: l.folderUri, diagnostics: l.diagnostics }));
     this.settings = readSettings();
     this.typing.setDelay(this.settings.debounce);
-    const { config: merged, problems } = applyRuleSettings(config, this.settings.rules);
+    const rules = this.settings.rules;
+    const { config: defaults, problems } = mergeRuleSettings(EMPTY_CONFIG, rules);
     this.settingsProblems = problems;
     for (const p of problems) this.log.warn(p);
-    this.workspace.setConfig(merged);
-    this.trace(`configuration: ${this.configUri ? this.configUri.toString() : 'defaults (no .improvekit.yaml)'}; ${Object.keys(merged.rules).length} rule settings`);
+    this.workspace.setConfig(defaults);
+    this.workspace.setFolderConfigs(folderConfigs(loaded, (config) => mergeRuleSettings(config, rules).config));
+    this.trace(`configuration: ${loaded.length ? loaded.map((l) => l.uri).join(', ') : 'defaults (no .improvekit.yaml)'}; ${Object.keys(defaults.rules).length} rule settings`);
     if (fire) {
       this.configured.fire();
       this.updated.fire(this.workspace.uris());
@@ -306,6 +551,16 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
     if (this.settings.maxFiles !== before.maxFiles) await this.rescan();
     this.configured.fire();
     this.updated.fire(this.workspace.uris());
+  }
+
+  /** Whether an engine URI is a data file the engine holds or a document names (its diagnostics are its readers'). */
+  isData(engineUri: string): boolean {
+    return !this.workspace.has(engineUri) && isDataFile(engineUri) && (this.workspace.dataFile(engineUri) !== undefined || this.workspace.readersOf(engineUri).length > 0);
+  }
+
+  /** The data files to show diagnostics on: those held and those named. */
+  dataUris(): string[] {
+    return [...new Set([...this.workspace.dataFileUris(), ...this.workspace.namedDataFiles()])];
   }
 
   /** How many Improvekit documents the engine holds. */

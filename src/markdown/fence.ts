@@ -7,7 +7,7 @@ import type MarkdownIt from 'markdown-it';
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { declaresKind } from '../core/recognize';
-import { isKind, type Kind } from '../core/types';
+import { isKind, type Kind } from '../core/kinds';
 
 /** One Improvekit document written inside a Markdown note. */
 export interface EmbeddedBlock {

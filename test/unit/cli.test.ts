@@ -130,6 +130,58 @@ describe('improvekit check', () => {
     assert.ok(findings.every((f: { file: string }) => f.file === 'c1.pdsa.yaml'));
   });
 
+  const DRIVER = 'kind: driver-diagram\nid: k3-reading\naim: { statement: Reading }\nchange_ideas:\n  - { id: c-huddles, title: Huddles }\n';
+  const CYCLE = 'kind: pdsa-cycle\nid: c1\nchange_idea: k3-reading#c-huddles\n';
+
+  it('resolves a file named alone against its repository when there is no .improvekit.yaml', async () => {
+    const dir = tree({ '.git/HEAD': 'ref: refs/heads/main\n', 'drivers/k3.driver.yaml': DRIVER, 'cycles/c1.pdsa.yaml': CYCLE, 'cycles/other.rapid.yaml': ERROR_CHARTER });
+    // From inside the repository, naming one file: the driver diagram elsewhere in it is read, not reported.
+    const r = await run(path.join(dir, 'cycles'), 'check', 'c1.pdsa.yaml', '--format', 'json');
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const findings = JSON.parse(r.stdout) as Array<{ file: string; rule: string }>;
+    assert.deepEqual(findings.filter((f) => f.rule === 'ref/unknown'), []);
+    assert.ok(findings.every((f) => f.file === 'c1.pdsa.yaml'), JSON.stringify(findings));
+    // A worktree's `.git` is a file; the repository root is found all the same.
+    fs.rmSync(path.join(dir, '.git'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.git'), 'gitdir: /elsewhere/.git/worktrees/x\n');
+    assert.equal((await run(dir, 'check', 'cycles/c1.pdsa.yaml')).code, 0);
+    // Without a repository, the current folder is the workspace.
+    fs.rmSync(path.join(dir, '.git'));
+    assert.equal((await run(dir, 'check', 'cycles/c1.pdsa.yaml')).code, 0);
+    const alone = await run(path.join(dir, 'cycles'), 'check', 'c1.pdsa.yaml', '--format', 'json');
+    assert.equal(alone.code, 1, 'outside a repository, the folder above the current one is not read');
+    assert.ok((JSON.parse(alone.stdout) as Array<{ rule: string }>).some((f) => f.rule === 'ref/unknown'));
+  });
+
+  it('applies a nested .improvekit.yaml to its own folder only, and reports its problems', async () => {
+    const dir = tree({
+      '.improvekit.yaml': 'rules:\n  schema/invalid: warning\n',
+      'top.rapid.yaml': ERROR_CHARTER,
+      'team/.improvekit.yaml': 'rules:\n  schema/invalid: off\n  rapid/missing-decidr: off\n',
+      'team/team.rapid.yaml': ERROR_CHARTER,
+      'team/deeper/deep.rapid.yaml': ERROR_CHARTER,
+      'teams/beside.rapid.yaml': ERROR_CHARTER,
+    });
+    const findings = JSON.parse((await run(dir, 'check', '--format', 'json')).stdout) as Array<{ file: string; rule: string; severity: string; line: number }>;
+    const invalid = findings.filter((f) => f.rule === 'schema/invalid').map((f) => `${f.file}:${f.severity}`);
+    assert.deepEqual(invalid, ['teams/beside.rapid.yaml:warning', 'top.rapid.yaml:warning']);
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'config/invalid').map((f) => `${f.file}:${f.line}`),
+      ['team/.improvekit.yaml:3'],
+    );
+    // Named alone, a file under the nested configuration gets it too.
+    const named = JSON.parse((await run(dir, 'check', 'team/deeper/deep.rapid.yaml', '--format', 'json')).stdout) as Array<{ rule: string }>;
+    assert.deepEqual(named.filter((f) => f.rule === 'schema/invalid'), []);
+    // --config still decides for everything.
+    fs.writeFileSync(path.join(dir, 'strict.yaml'), 'rules:\n  schema/invalid: error\n');
+    const forced = await run(dir, 'check', '--config', 'strict.yaml', '--format', 'json');
+    assert.equal(forced.code, 1);
+    assert.deepEqual(
+      (JSON.parse(forced.stdout) as Array<{ file: string; rule: string; severity: string }>).filter((f) => f.rule === 'schema/invalid').map((f) => `${f.file}:${f.severity}`),
+      ['team/deeper/deep.rapid.yaml:error', 'team/team.rapid.yaml:error', 'teams/beside.rapid.yaml:error', 'top.rapid.yaml:error'],
+    );
+  });
+
   it('keeps going past unreadable, non-UTF-8, looping and misnamed paths', async () => {
     const dir = tree({
       'good.message.yaml': SOUND_MESSAGE,
@@ -184,7 +236,7 @@ describe('improvekit render --format svg and Markdown notes', () => {
     const map = new Map<string, string | true>();
     for (let i = 0; i < flags.length; i += 2) map.set(flags[i], flags[i + 1]);
     try {
-      const code = runRender([file], map, { cwd, stdout: (s: string) => (stdout += s), stderr: (s: string) => (stderr += s), color: false });
+      const code = await runRender([file], map, { cwd, stdout: (s: string) => (stdout += s), stderr: (s: string) => (stderr += s), color: false });
       return { code, stdout, stderr };
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
@@ -210,6 +262,15 @@ describe('improvekit render --format svg and Markdown notes', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--format svg draws driver diagrams, run charts .* and org charts/);
     assert.equal(r.stdout, '');
+  });
+
+  it('reads the same workspace as check: the repository around the file', async () => {
+    const driver = 'kind: driver-diagram\nid: k3-reading\naim: { statement: Reading }\nchange_ideas:\n  - { id: c-huddles, title: Huddles for the data }\n';
+    const dir = tree({ '.git/HEAD': 'ref: refs/heads/main\n', 'drivers/k3.driver.yaml': driver, 'cycles/c1.pdsa.yaml': 'kind: pdsa-cycle\nid: c1\nchange_idea: k3-reading#c-huddles\n' });
+    const r = await render(path.join(dir, 'cycles'), 'c1.pdsa.yaml');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Huddles for the data/, 'the change idea is named from the driver diagram beside the folder');
+    assert.doesNotMatch(r.stdout, /ref\/unknown/);
   });
 
   it('renders a Markdown note whole, its blocks drawn and its raw HTML kept as text', async () => {

@@ -160,23 +160,26 @@ describe('hostile and broken input', () => {
 });
 
 // ---- the fast reader and documents carried across threads (see src/core/fastyaml.ts) ----
-import { fromPortable, toPortable, PARSE_STATS } from '../../src/core/parse';
+import { fromPortable, toPortable, newParseStats, readLenient } from '../../src/core/parse';
 
 describe('fast reading and portable documents', () => {
   const PLAIN = `kind: rapid-charter\nid: cabinet\ndecisions:\n  - id: grading\n    decision: Adopt a policy\n    decide: supt\n    act:\n`;
   const ANCHORED = `kind: rapid-charter\nid: cabinet\ndefaults: &d { status: open }\ndecisions:\n  - id: grading\n    decision: Adopt a policy\n    decide: supt\n    extra: *d\n`;
 
   it('reads plain documents with the fast reader and the rest with yaml, to the same effect', () => {
-    const before = { ...PARSE_STATS };
-    const plain = parseFile('file:///a/cab.rapid.yaml', PLAIN);
-    assert.equal(PARSE_STATS.fast, before.fast + 1);
-    const anchored = parseFile('file:///a/cab.rapid.yaml', ANCHORED);
-    assert.equal(PARSE_STATS.yaml, before.yaml + 1);
+    const stats = newParseStats();
+    const plain = parseFile('file:///a/cab.rapid.yaml', PLAIN, { stats });
+    assert.deepEqual(stats, { fast: 1, yaml: 0 });
+    const anchored = parseFile('file:///a/cab.rapid.yaml', ANCHORED, { stats });
+    assert.deepEqual(stats, { fast: 1, yaml: 1 });
+    parseFile('file:///a/cab.rapid.yaml', PLAIN, { fastPath: false, stats });
+    assert.deepEqual(stats, { fast: 1, yaml: 2 }, 'without the fast path, yaml reads every document');
     assert.deepEqual((anchored.documents[0].data?.decisions as Array<{ extra: unknown }>)[0].extra, { status: 'open' });
     assert.deepEqual(plain.documents[0].locate(['decisions', 0, 'decide'], 'value'), { start: PLAIN.indexOf('supt'), end: PLAIN.indexOf('supt') + 4 });
-    // A fix inserts where yaml's syntax tree says, built on first use.
+    // A fix inserts from the fast reader's own tree, where yaml's would say.
     const ins = plain.documents[0].insertion(['decisions', 0, 'act'], 'decision', 'adopt');
     assert.ok(ins && ins.text.includes('decision: adopt'));
+    assert.deepEqual(ins, parseFile('file:///a/cab.rapid.yaml', PLAIN, { fastPath: false }).documents[0].insertion(['decisions', 0, 'act'], 'decision', 'adopt'));
   });
 
   it('still reports broken YAML with the friendly messages of yaml', () => {
@@ -202,5 +205,21 @@ describe('fast reading and portable documents', () => {
       assert.deepEqual(moved.documents[0].spanTable(), doc.spanTable());
       assert.deepEqual(moved.documents[0].insertion(['decisions', 0], 'perform', 'x'), doc.insertion(['decisions', 0], 'perform', 'x'));
     }
+  });
+});
+
+describe('lenient reading', () => {
+  it('reads a document being typed, duplicate keys and errors included', () => {
+    assert.deepEqual(readLenient('kind: roster\nid: a\nid: b\n'), { kind: 'roster', id: 'b' });
+    assert.deepEqual(readLenient('kind: roster\npeople:\n  - id: p\n  - id: [\n'), { kind: 'roster', people: [{ id: 'p' }, { id: [] }] });
+  });
+
+  it('keeps the limits of parseFile, and never throws', () => {
+    const lines = ['x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 12; i++) lines.push(`x-a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    assert.equal(readLenient(lines.join('\n')), undefined, 'an alias bomb');
+    assert.equal(readLenient(`a: ${'['.repeat(LIMITS.maxDepth + 5)}${']'.repeat(LIMITS.maxDepth + 5)}\n`), undefined, 'too deep');
+    assert.equal(readLenient(`a: ${'['.repeat(20_000)}`), undefined, 'deep enough to exhaust the stack');
+    assert.equal(readLenient(`a: "${'x'.repeat(LIMITS.maxFileChars)}"\n`), undefined, 'too large');
   });
 });

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../../src/core/workspace';
-import { KINDS, type Diagnostic, type Kind } from '../../src/core/types';
+import type { Diagnostic } from '../../src/core/types';
+import { KINDS, type Kind } from '../../src/core/kinds';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -44,6 +45,7 @@ const FILE_OF: Record<Kind, string> = {
   'leadership-model': 'school.leadership.yaml',
   'message-map': 'families.message.yaml',
   roster: 'people.roster.yaml',
+  measure: 'minutes.measure.yaml',
 };
 
 /** A workspace of every whole-document snippet, with some files replaced or left out. */

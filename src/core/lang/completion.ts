@@ -2,11 +2,14 @@ import type { Workspace } from '../workspace';
 import type { ParsedDocument, ParsedFile } from '../parse';
 import { itemIndex } from '../items';
 import { ROLE_CATEGORIES, RAPID_ROLES } from '../schemas/kinds';
-import { text } from '../model/values';
-import { KINDS, type Position, type Range } from '../types';
+import { date, ids, items, obj, text } from '../model/values';
+import { readDate, readNumber } from '../model/csv';
+import { resolveDataPath } from '../data';
+import type { Position, Range } from '../types';
+import { KINDS, type Kind } from '../kinds';
 import type { CompletionItem } from './api';
 import { cursorContext } from './cursor';
-import { KIND_LABELS, LIST_WORDS, docAt, lenientData, rosterEntries, siteOf, splitRef, titleOf, type RefSite } from './model';
+import { kindLabel, LIST_WORDS, docAt, lenientData, rosterEntries, seriesOf, SERIES_KINDS, siteOf, splitRef, titleOf, type RefSite } from './model';
 import { enumValuesAt, isObjectAt, keysAt, kindDescription } from './schema';
 
 /** The lines of a file's text (any line break). */
@@ -36,9 +39,17 @@ export function completions(ws: Workspace, uri: string, position: Position): Com
   }
   const path = ctx.path;
   if (path.length === 1 && path[0] === 'kind') {
-    return KINDS.map((kind) => ({ label: kind, kind: 'document' as const, detail: KIND_LABELS[kind], documentation: kindDescription(kind), range }));
+    return KINDS.map((kind) => ({ label: kind, kind: 'document' as const, detail: kindLabel(kind), documentation: kindDescription(kind), range }));
   }
   const out: CompletionItem[] = [];
+  const columns = SERIES_KINDS[doc.kind]?.columns;
+  if (columns && path.length === 2 && path[0] === 'data' && typeof path[1] === 'string' && columns.includes(path[1])) {
+    return columnCompletions(ws, file, doc, path[1], range);
+  }
+  if (doc.kind === 'measure' && path.length === 3 && path[0] === 'phases' && typeof path[1] === 'number') {
+    if (path[2] === 'reason') return reasonCompletions(ws, file, doc, offset, range);
+    if (path[2] === 'start') return startCompletions(ws, file, doc, offset, range);
+  }
   const site = siteOf(doc.kind, path);
   if (site) out.push(...referenceCompletions(ws, file, doc, site, typed, range));
   const seen = new Set(out.map((c) => c.label));
@@ -78,7 +89,7 @@ function referenceCompletions(ws: Workspace, file: ParsedFile, doc: ParsedDocume
       return out;
     }
     case 'document':
-      return [...ws.documents(target.kind)]
+      return [...ws.documents(target.kind as Kind)]
         .filter((d) => d !== doc && d.id !== undefined)
         .map((d) => ({ label: d.id!, kind: 'document' as const, detail: text(d.data?.title), documentation: d.data && text(d.data.cycle) ? `Cycle ${text(d.data.cycle)}` : undefined, range }));
     case 'person': {
@@ -97,4 +108,175 @@ function referenceCompletions(ws: Workspace, file: ParsedFile, doc: ParsedDocume
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// ---- measures: columns, phases ----
+
+/** A column name as a YAML plain scalar when it can be one, else double-quoted. */
+function yamlScalar(value: string): string {
+  return /^[A-Za-z0-9_][A-Za-z0-9_ ./()-]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[-+]?[\d.]/.test(value) ? value : JSON.stringify(value);
+}
+
+/**
+ * The column names of the header row of the CSV file `data.file` names, at `data.date`,
+ * `data.value`, `data.n` and `data.group`. Columns whose first cells read as the key wants (dates
+ * for `date`, numbers for `value` and `n`, words for `group`) come first; a column another key
+ * already names comes last. Nothing when the file is not read (yet).
+ */
+function columnCompletions(ws: Workspace, file: ParsedFile, doc: ParsedDocument, key: string, range: Range): CompletionItem[] {
+  const data = obj(lenientData(file, doc)?.data);
+  const relative = text(data?.file);
+  const uri = relative !== undefined ? resolveDataPath(doc.uri, relative) : undefined;
+  const table = uri !== undefined ? ws.dataFile(uri)?.table : undefined;
+  if (!table) return [];
+  const sample = table.rows.slice(0, 5);
+  const used = new Set(
+    (SERIES_KINDS[doc.kind]?.columns ?? [])
+      .filter((k) => k !== key)
+      .map((k) => text(data?.[k]) ?? (k === 'group' ? undefined : k))
+      .filter((c): c is string => c !== undefined),
+  );
+  const fits = (column: string) => {
+    const cells = sample.map((r) => r.cells[column]).filter((c): c is string => c !== undefined && c.trim() !== '');
+    if (!cells.length) return false;
+    if (key === 'date') return cells.every((c) => readDate(c) !== undefined);
+    if (key === 'group') return cells.every((c) => readNumber(c) === undefined && readDate(c) === undefined);
+    return cells.every((c) => readNumber(c) !== undefined);
+  };
+  return table.header
+    .filter((column, i) => column !== '' && table.header.indexOf(column) === i)
+    .map((column, i) => {
+      const examples = sample.map((r) => r.cells[column]?.trim()).filter((c): c is string => !!c).slice(0, 3);
+      const rank = used.has(column) ? 2 : fits(column) ? 0 : 1;
+      return {
+        label: column,
+        kind: 'value' as const,
+        detail: `column of ${relative}`,
+        documentation: `Column ${i + 1} of \`${relative}\`${examples.length ? `, e.g. ${examples.map((e) => `\`${e}\``).join(', ')}` : ''}.${used.has(column) ? ' Another key of `data` already names it.' : ''}`,
+        range,
+        insertText: yamlScalar(column),
+        sortText: `${rank}${String(i).padStart(4, '0')}`,
+      };
+    });
+}
+
+/** The index of the `phases` item at an offset, when the document parses; undefined otherwise. */
+function phaseIndexAt(doc: ParsedDocument, offset: number): number | undefined {
+  if (!doc.data) return undefined;
+  for (let i = 0; doc.has(['phases', i]); i++) {
+    const span = doc.locate(['phases', i], 'value');
+    if (offset >= span.start && offset <= span.end) return i;
+  }
+  return undefined;
+}
+
+/**
+ * The PDSA cycles that test a change of this measure: the cycles of every change idea that lists
+ * the driver-diagram measure `measure:` names (`change_ideas[].measures`), and cycles whose
+ * `data.measure` names it — the cycles the preview marks on the chart.
+ */
+export function cyclesOfMeasure(ws: Workspace, data: Record<string, unknown>): ParsedDocument[] {
+  const ref = text(data.measure);
+  if (!ref) return [];
+  const { docId, itemId } = splitRef(ref);
+  const out = new Set<ParsedDocument>();
+  const drivers = docId !== undefined ? ws.byId(docId) : [...ws.documents('driver-diagram')];
+  for (const driver of drivers) {
+    if (driver.kind !== 'driver-diagram' || !driver.data || driver.id === undefined) continue;
+    for (const { item } of items(driver.data.change_ideas)) {
+      const idea = text(item.id);
+      if (idea && ids(item.measures).some((m) => splitRef(m).itemId === itemId)) for (const c of ws.cyclesTesting(`${driver.id}#${idea}`)) out.add(c);
+    }
+  }
+  for (const d of ws.dataFor(docId !== undefined ? ref : `#${itemId}`)) if (d.kind === 'pdsa-cycle') out.add(d);
+  return [...out];
+}
+
+function cycleStart(cycle: ParsedDocument): string | undefined {
+  return date(obj(cycle.data?.plan)?.start);
+}
+
+/** Days between two ISO dates (large when one is missing). */
+function daysApart(a: string | undefined, b: string | undefined): number {
+  if (!a || !b) return 1e9;
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
+
+/**
+ * `phases[].reason`: the PDSA cycles testing this measure's change ideas (see `cyclesOfMeasure`),
+ * the one starting closest to the phase's start first; each inserts `<cycle id> — <what it tested>`,
+ * a plain line of text naming the change (the reason is free text).
+ */
+function reasonCompletions(ws: Workspace, file: ParsedFile, doc: ParsedDocument, offset: number, range: Range): CompletionItem[] {
+  const data = lenientData(file, doc);
+  if (!data) return [];
+  const index = phaseIndexAt(doc, offset);
+  const phaseStart = index !== undefined ? date(items(data.phases).find((p) => p.index === index)?.item.start) : undefined;
+  const cycles = cyclesOfMeasure(ws, data).filter((c) => c.id !== undefined);
+  cycles.sort((a, b) => daysApart(cycleStart(a), phaseStart) - daysApart(cycleStart(b), phaseStart) || (cycleStart(b) ?? '').localeCompare(cycleStart(a) ?? ''));
+  return cycles.map((cycle, i) => {
+    const ideaRef = text(cycle.data?.change_idea);
+    const idea = ideaRef ? ws.resolveChangeIdea(ideaRef) : undefined;
+    const ideaTitle = idea ? titleOf(items(idea.doc.data?.change_ideas).find((c) => c.index === idea.index)?.item) : undefined;
+    const what = ideaTitle ?? text(cycle.data?.title);
+    const start = cycleStart(cycle);
+    const decision = text(obj(cycle.data?.act)?.decision);
+    return {
+      label: cycle.id!,
+      kind: 'document' as const,
+      detail: [text(cycle.data?.title), start ? `from ${start}` : undefined].filter(Boolean).join(' · ') || undefined,
+      documentation: `PDSA cycle \`${cycle.id}\`${text(cycle.data?.cycle) ? ` (cycle ${text(cycle.data?.cycle)})` : ''}${ideaRef ? ` tests change idea \`${idea?.key ?? ideaRef}\`${ideaTitle ? ` — ${ideaTitle}` : ''}` : ''}${start ? `; it started ${start}` : ''}${decision ? `; decision: ${decision}` : ''}.`,
+      range,
+      insertText: what ? `${cycle.id} — ${what.replace(/[#:]\s/g, ' ').replace(/\s+/g, ' ').trim()}` : cycle.id!,
+      sortText: String(i).padStart(4, '0'),
+    };
+  });
+}
+
+/**
+ * `phases[].start`: the start dates of the PDSA cycles testing this measure (a new phase starts
+ * with a change), then the dates of the points, each latest first, between the previous phase's
+ * start and the next one's (a phase begins at a point). Dates that already start a phase are left out.
+ */
+function startCompletions(ws: Workspace, file: ParsedFile, doc: ParsedDocument, offset: number, range: Range): CompletionItem[] {
+  const data = lenientData(file, doc);
+  if (!data) return [];
+  const index = phaseIndexAt(doc, offset);
+  const phases = items(data.phases).map(({ item, index: i }) => ({ index: i, start: date(item.start) }));
+  const taken = new Set(phases.filter((p) => p.index !== index && p.start).map((p) => p.start!));
+  const before = phases.filter((p) => p.start && p.index !== index && (index === undefined || p.index < index)).map((p) => p.start!);
+  const after = index === undefined ? [] : phases.filter((p) => p.start && p.index > index).map((p) => p.start!);
+  const from = before.sort().at(-1);
+  const to = after.sort()[0];
+  const out: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const inWindow = (d: string) => !(from && d <= from) && !(to && d >= to);
+  const cycles = cyclesOfMeasure(ws, data)
+    .map((cycle) => ({ cycle, start: cycleStart(cycle) }))
+    .filter((c): c is { cycle: ParsedDocument; start: string } => c.start !== undefined && inWindow(c.start) && !taken.has(c.start))
+    .sort((a, b) => b.start.localeCompare(a.start));
+  for (const [i, { cycle, start }] of cycles.entries()) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    out.push({ label: start, kind: 'value', detail: `start of PDSA cycle ${cycle.id ?? '?'}`, documentation: text(cycle.data?.title), range, sortText: `0${String(i).padStart(4, '0')}` });
+  }
+  const view = seriesOf(ws, doc, data);
+  const points = new Map<string, number[]>();
+  for (const series of view?.measure.series ?? []) {
+    for (const p of series.points) {
+      if (!inWindow(p.date)) continue;
+      const values = points.get(p.date) ?? [];
+      values.push(p.value);
+      points.set(p.date, values);
+    }
+  }
+  const unit = text(data.unit);
+  const dates = [...points.keys()].sort().reverse().slice(0, 60);
+  dates.forEach((d, i) => {
+    if (taken.has(d) || seen.has(d)) return;
+    seen.add(d);
+    const values = points.get(d)!;
+    out.push({ label: d, kind: 'value', detail: values.length === 1 ? `point: ${values[0]}${unit ? ` ${unit}` : ''}` : `${values.length} points`, range, sortText: `1${String(i).padStart(4, '0')}` });
+  });
+  return out;
 }

@@ -3,10 +3,10 @@ import { fileFormat } from '../recognize';
 import { text } from '../model/values';
 import { plural } from '../text';
 import type { ParsedDocument } from '../parse';
-import { KIND_LABELS } from './model';
+import { kindLabel } from './model';
 
 function label(doc: ParsedDocument): string {
-  return `${KIND_LABELS[doc.kind]} ${doc.id !== undefined ? `\`${doc.id}\`` : '(no id yet)'}`;
+  return `${kindLabel(doc.kind)} ${doc.id !== undefined ? `\`${doc.id}\`` : '(no id yet)'}`;
 }
 
 const ORIGIN_WORDS: Record<ParsedDocument['origin'], string> = {

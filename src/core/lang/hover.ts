@@ -5,11 +5,14 @@ type SpanRow = SpanTable[string];
 import { itemIndex } from '../items';
 import { RAPID_ROLES, ROLE_CATEGORIES } from '../schemas/kinds';
 import { DEFAULT_MAX_SPAN, spans, type PositionSpan } from '../model/span';
+import { spanTitle } from '../kinds';
 import { ids, text } from '../model/values';
 import { plural } from '../text';
 import type { Path, Position, Span } from '../types';
 import type { Hover } from './api';
-import { KIND_LABELS, LIST_WORDS, docAt, hitAt, resolveDocument, resolveItem, titleOf, usesOf, whereOf, type Definition, type Hit, RAPID_ROLE_KEYS } from './model';
+import { kindLabel, LIST_WORDS, docAt, hitAt, resolveDocument, resolveItem, seriesOf, titleOf, usesOf, whereOf, type Definition, type Hit, type SeriesView, RAPID_ROLE_KEYS } from './model';
+import type { ChartType, PhaseAnalysis, Signal } from '../model/spc';
+import type { MeasureSeries } from '../model/measure';
 import { keyDescription } from './schema';
 
 /** The source of the RAPID role definitions (see /work/shared/seeds). */
@@ -28,14 +31,9 @@ export function rapidRoleText(role: RapidRole): string {
 }
 
 /** The `max_span` configured for `leadership/oversized-span`, else its default. */
-export function configuredMaxSpan(ws: Workspace): number {
-  const v = ws.getConfig().rules['leadership/oversized-span']?.options?.max_span;
+export function configuredMaxSpan(ws: Workspace, uri?: string): number {
+  const v = ws.getConfig(uri).rules['leadership/oversized-span']?.options?.max_span;
   return typeof v === 'number' ? v : DEFAULT_MAX_SPAN;
-}
-
-/** "span 7 of 8" or "span 12 of 10 — over". */
-export function spanTitle(span: PositionSpan): string {
-  return `span ${span.teachers} of ${span.max}${span.teachers > span.max ? ' — over' : ''}`;
 }
 
 function spanSource(span: PositionSpan): string {
@@ -85,7 +83,7 @@ function details(ws: Workspace, def: Definition): string[] {
     }
   }
   if (def.doc.kind === 'leadership-model') {
-    const all = spans(data, configuredMaxSpan(ws));
+    const all = spans(data, configuredMaxSpan(ws, def.doc.uri));
     if (def.item.list === 'positions') {
       const span = all.get(def.id);
       if (span) out.push(spanText(span));
@@ -105,7 +103,7 @@ function describeDefinition(ws: Workspace, def: Definition): string {
   if (!def.item) {
     const title = text(def.doc.data?.title);
     const uses = usesOf(ws, def).length;
-    return [`**${KIND_LABELS[def.doc.kind]}** \`${def.id}\`${title ? ` — ${title}` : ''}`, `In ${whereOf(ws, def)}.${uses ? ` Referenced ${plural(uses, 'time')}.` : ''}`].join('\n\n');
+    return [`**${kindLabel(def.doc.kind)}** \`${def.id}\`${title ? ` — ${title}` : ''}`, `In ${whereOf(ws, def)}.${uses ? ` Referenced ${plural(uses, 'time')}.` : ''}`].join('\n\n');
   }
   const word = LIST_WORDS[def.item.list] ?? def.item.list;
   const title = titleOf(def.item.value);
@@ -155,13 +153,158 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | u
   if (hit) return { contents: hoverOfHit(ws, hit), range: file.lines.rangeOf(hit.type === 'definition' ? hit.span : hit.whole) };
   const doc = docAt(file, offset);
   if (!doc) return undefined;
+  const point = seriesHover(ws, doc, offset);
+  if (point) return { contents: point.contents, range: file.lines.rangeOf(point.span) };
   const key = keyAt(doc, offset);
   if (!key) return undefined;
   const last = key.path[key.path.length - 1];
+  if (key.path[0] === 'data' && key.path.length === 1 && doc.data) {
+    // The `data:` key of a series: the chart in short.
+    const view = seriesOf(ws, doc);
+    const description = keyDescription(doc.kind, key.path);
+    if (view) return { contents: `${description ? `\`data\` — ${description}\n\n` : ''}${fileHover(view, doc.kind === 'measure')}`, range: file.lines.rangeOf(key.span) };
+  }
   if (doc.kind === 'rapid-charter' && key.path[0] === 'decisions' && key.path.length === 3 && isRapidRole(last)) {
     return { contents: rapidRoleText(last), range: file.lines.rangeOf(key.span) };
   }
   const description = keyDescription(doc.kind, key.path);
   if (!description) return undefined;
   return { contents: `\`${String(last)}\` — ${description}`, range: file.lines.rangeOf(key.span) };
+}
+
+// ---- data series: points and data files ----
+
+/** What the centre line is, by chart. */
+const CENTRE_WORDS: Record<ChartType, string> = { run: 'median', xmr: 'mean', p: 'p̄', u: 'ū', c: 'c̄' };
+
+const CHART_NAMES: Record<ChartType, string> = { run: 'Run chart', xmr: 'XmR chart', p: 'p chart', u: 'u chart', c: 'c chart' };
+
+const SIGNAL_WORDS: Record<Signal['kind'], string> = {
+  'outside-limits': 'outside the limits',
+  shift: 'shift',
+  trend: 'trend',
+  'two-of-three': '2 of 3 beyond 2 sigma',
+  runs: 'runs',
+};
+
+/** A number for people: up to 2 decimals (p charts: a percentage). */
+function fmt(value: number, chart: ChartType): string {
+  if (!Number.isFinite(value)) return '—';
+  if (chart === 'p') return `${Number((value * 100).toFixed(1))}%`;
+  return String(Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 2)));
+}
+
+function signalText(sig: Signal, chart: ChartType): string {
+  const where =
+    sig.kind === 'runs' && sig.runs
+      ? `${sig.runs.count} runs, too ${sig.runs.too} for ${sig.runs.useful} points off the median (expected ${sig.runs.lower} to ${sig.runs.upper})`
+      : sig.kind === 'trend'
+        ? `${sig.length} points going ${sig.direction ?? '?'}, ${sig.dates[0]} to ${sig.dates[sig.dates.length - 1]}`
+        : sig.kind === 'outside-limits'
+          ? `${sig.side ?? ''} the ${sig.side === 'below' ? 'lower' : 'upper'} limit`
+          : `${sig.length} points ${sig.side ?? ''} the ${chart === 'run' ? 'median' : 'centre line'}, ${sig.dates[0]} to ${sig.dates[sig.dates.length - 1]}`;
+  return `**${SIGNAL_WORDS[sig.kind]}**: ${where}${sig.verdict !== 'neutral' ? ` — ${sig.verdict}` : ''}`;
+}
+
+/** The centre line and limits of a phase, at one of its points (p and u limits vary with n) or at its mean n. */
+function phaseText(phase: PhaseAnalysis, chart: ChartType, phased: boolean, at?: number): string {
+  const name = !phased ? 'All points' : phase.label ? `**${phase.label}**` : `Phase ${phase.index + 1}`;
+  const from = phased && phase.startDate ? ` (from ${phase.startDate})` : '';
+  const centre = `${CENTRE_WORDS[chart]} ${fmt(phase.centre, chart)}${phase.frozen ? `, from its first ${phase.baseline} points` : ''}`;
+  let limits = '';
+  if (chart !== 'run') {
+    const i = at !== undefined ? at - phase.start : -1;
+    const lcl = i >= 0 && i < phase.lcl.length ? phase.lcl[i] : phase.limits.lcl;
+    const ucl = i >= 0 && i < phase.ucl.length ? phase.ucl[i] : phase.limits.ucl;
+    limits = Number.isFinite(lcl) || Number.isFinite(ucl) ? `; limits ${fmt(lcl, chart)} to ${fmt(ucl, chart)}` : '; no limits yet';
+  }
+  const few = phase.tooFewPoints ? ` No signal is read yet: ${plural(phase.count, 'point')} of the ${phase.minPoints} the chart needs.` : '';
+  return `${name}${from}: ${centre}${limits}.${few}`;
+}
+
+function phaseOf(series: MeasureSeries, i: number): PhaseAnalysis | undefined {
+  return series.analysis.phases.find((p) => i >= p.start && i <= p.end);
+}
+
+/** One point: its date, value, phase (centre line and limits) and the signals it belongs to. */
+function pointText(view: SeriesView, series: MeasureSeries, i: number, unit: string | undefined): string {
+  const { chart } = view.measure.definition;
+  const point = series.points[i];
+  const plotted = series.analysis.values[i];
+  const value = chart === 'p' || chart === 'u' ? `${point.value} of ${point.n ?? '?'} = **${fmt(plotted, chart)}**${chart === 'u' && unit ? ` ${unit}` : ''}` : `**${fmt(point.value, chart)}**${unit ? ` ${unit}` : ''}`;
+  const parts = [`**Point** ${point.date}: ${value}${series.group !== undefined ? ` — ${view.measure.definition.columns.group ?? 'group'} \`${series.group}\`` : ''}`];
+  const phase = phaseOf(series, i);
+  if (phase) parts.push(phaseText(phase, chart, view.measure.definition.phases.length > 0, i));
+  const signals = series.analysis.signals.filter((sig) => sig.indexes.includes(i) || (sig.kind === 'trend' && i >= sig.start && i <= sig.end));
+  if (signals.length) parts.push(`Signals:\n\n${signals.map((sig) => `- ${signalText(sig, chart)}`).join('\n')}`);
+  else if (!series.inOrder) parts.push('The dates are out of order: no signal is read.');
+  else if (phase && !phase.tooFewPoints) parts.push('In no signal.');
+  return parts.join('\n\n');
+}
+
+/** Where a series' data comes from, and its latest points. */
+function fileHover(view: SeriesView, withColumns: boolean): string {
+  const m = view.measure;
+  const { chart, columns } = m.definition;
+  const unit = m.definition.unit;
+  const parts: string[] = [];
+  const count = m.series.reduce((n, s) => n + s.points.length, 0);
+  if (view.file !== undefined) {
+    const name = `\`${view.file}\``;
+    if (view.uri === undefined) return `${name} may not be read: name a CSV file by a path relative to this document, inside the repository.`;
+    if (!view.dataFile) return `${name}: no readable file (it is missing, outside the workspace, or too large).`;
+    if (m.missingColumns.length) return `${name}: the header row has no ${m.missingColumns.map((c) => `\`${c}\``).join(', ')}; its columns are ${m.header?.length ? m.header.map((c) => `\`${c}\``).join(', ') : 'none'}.`;
+    parts.push(`**Data file** ${name}: ${plural(count, 'point')} read${m.badRows.length ? `, ${plural(m.badRows.length, 'row')} left out (see the Problems panel)` : ''}.`);
+    if (withColumns) {
+      const used = [`\`${columns.date}\` (date)`, `\`${columns.value}\` (value)`, ...(chart === 'p' || chart === 'u' ? [`\`${columns.n}\` (n)`] : []), ...(columns.group ? [`\`${columns.group}\` (group)`] : [])];
+      parts.push(`Columns: ${used.join(', ')}.`);
+    }
+  } else parts.push(`**Points**: ${plural(count, 'point')}${m.badPoints.length ? `, ${m.badPoints.length} left out` : ''}.`);
+  if (!count) return parts.join('\n\n');
+  parts.push(`${CHART_NAMES[chart]}${m.series.length > 1 ? `, one per ${columns.group ?? 'group'} (${m.series.length})` : ''}.`);
+  const shown = m.series.slice(0, 5);
+  for (const series of shown) {
+    const latest = series.points.slice(-5);
+    const first = series.points.length - latest.length;
+    const phase = phaseOf(series, series.points.length - 1);
+    const head = series.group !== undefined ? `\`${series.group}\` — ` : '';
+    const lines = latest.map((p, k) => {
+      const i = first + k;
+      const marks = series.analysis.signals.filter((sig) => sig.kind !== 'runs' && sig.indexes.includes(i)).map((sig) => SIGNAL_WORDS[sig.kind]);
+      return `- ${p.date}: ${fmt(series.analysis.values[i], chart)}${unit && chart !== 'p' ? ` ${unit}` : ''}${marks.length ? ` (${[...new Set(marks)].join(', ')})` : ''}`;
+    });
+    parts.push(`${head}latest ${plural(latest.length, 'point')}:\n\n${lines.join('\n')}${phase ? `\n\n${phaseText(phase, chart, m.definition.phases.length > 0)}` : ''}`);
+  }
+  if (m.series.length > shown.length) parts.push(`…and ${plural(m.series.length - shown.length, 'more group')}.`);
+  return parts.join('\n\n');
+}
+
+/**
+ * Hover over a series: an inline point (`data.points` item) tells its date, value, the centre line
+ * and limits of its phase and the signals it belongs to; `data.file` tells what was read and lists
+ * the latest points.
+ */
+function seriesHover(ws: Workspace, doc: ParsedDocument, offset: number): { contents: string; span: Span } | undefined {
+  if (!doc.data) return undefined;
+  const within = (span: Span) => offset >= span.start && offset <= span.end;
+  if (doc.has(['data', 'file'])) {
+    const span = doc.locate(['data', 'file'], 'value');
+    if (!within(span)) return undefined;
+    const view = seriesOf(ws, doc);
+    return view && { contents: fileHover(view, doc.kind === 'measure'), span };
+  }
+  for (let k = 0; doc.has(['data', 'points', k]); k++) {
+    const span = doc.locate(['data', 'points', k], 'value');
+    if (!within(span)) continue;
+    const view = seriesOf(ws, doc);
+    if (!view) return undefined;
+    const unit = view.measure.definition.unit;
+    for (const series of view.measure.series) {
+      const i = series.points.findIndex((p) => p.source.kind === 'inline' && p.source.index === k);
+      if (i >= 0) return { contents: pointText(view, series, i, unit), span };
+    }
+    const bad = view.measure.badPoints.find((b) => b.index === k);
+    return { contents: `**Point** ${k + 1}: left out of the chart${bad ? ` — ${bad.message}` : ': its date or value cannot be read (see the Problems panel)'}.`, span };
+  }
+  return undefined;
 }

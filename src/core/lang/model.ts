@@ -4,52 +4,29 @@
  * Lists and namespaces come from `items.ts`; the reference keys mirror what `ref/unknown` and
  * `ref/unknown-person` check.
  */
-import { parseDocument } from 'yaml';
+import { readLenient } from '../parse';
 import type { Workspace } from '../workspace';
 import type { ParsedDocument, ParsedFile } from '../parse';
 import { itemIndex, namespaces, valueAt, type Item } from '../items';
-import { KIND_LABELS as SCREEN_KIND_LABELS } from '../types';
-import { list, obj, text } from '../model/values';
-import type { Kind, Path, Span } from '../types';
-import { LIST_WORDS as REF_LIST_WORDS, RAPID_ROLE_KEYS } from '../rules/ref';
+import { pathsOf } from '../model/items';
+import { obj, text, titleOf } from '../model/values';
+import { KIND_SPECS, KINDS, RAPID_ROLE_KEYS, type Kind, type RefSite as KindRefSite, type RefTarget } from '../kinds';
+import type { Path, Span } from '../types';
+import { LIST_WORDS as REF_LIST_WORDS } from '../rules/ref';
+import { resolveDataPath, type DataFile } from '../data';
+import { measureData, thresholdOverrides, type MeasureData } from '../model/measure';
 
-/** Where a reference points. */
-export type RefTarget =
-  /** Items of the same document, in these lists (one namespace); `<this doc id>#<item>` works too. */
-  | { scope: 'local'; lists: readonly string[] }
-  /** Items of driver diagrams anywhere, written `<driver diagram id>#<item id>` (or bare). */
-  | { scope: 'driver'; list: 'change_ideas' | 'measures' }
-  /** A document id of this kind. */
-  | { scope: 'document'; kind: Kind }
-  /** A person or group of a roster. */
-  | { scope: 'person' };
+export type { RefTarget };
 
-export interface RefSite {
+/** A reference site of a kind's spec, with the kind it belongs to. */
+export interface RefSite extends KindRefSite {
   kind: Kind;
-  /** Path to the value; `'*'` stands for any index of a list. */
-  at: ReadonlyArray<string | '*'>;
-  target: RefTarget;
-  /** What it names, in words. */
-  what: string;
 }
 
-export { RAPID_ROLE_KEYS };
+export { RAPID_ROLE_KEYS, titleOf };
 
-export const REF_SITES: readonly RefSite[] = [
-  { kind: 'driver-diagram', at: ['aim', 'measure'], target: { scope: 'local', lists: ['measures'] }, what: 'measure' },
-  { kind: 'driver-diagram', at: ['secondary_drivers', '*', 'supports'], target: { scope: 'local', lists: ['primary_drivers'] }, what: 'primary driver' },
-  { kind: 'driver-diagram', at: ['change_ideas', '*', 'supports'], target: { scope: 'local', lists: ['secondary_drivers', 'primary_drivers'] }, what: 'secondary or primary driver' },
-  { kind: 'driver-diagram', at: ['change_ideas', '*', 'measures'], target: { scope: 'local', lists: ['measures'] }, what: 'measure' },
-  { kind: 'pdsa-cycle', at: ['change_idea'], target: { scope: 'driver', list: 'change_ideas' }, what: 'change idea' },
-  { kind: 'pdsa-cycle', at: ['data', 'measure'], target: { scope: 'driver', list: 'measures' }, what: 'measure' },
-  { kind: 'pdsa-cycle', at: ['previous'], target: { scope: 'document', kind: 'pdsa-cycle' }, what: 'PDSA cycle' },
-  { kind: 'pdsa-cycle', at: ['study', 'results', '*', 'question'], target: { scope: 'local', lists: ['questions'] }, what: 'plan question' },
-  { kind: 'pdsa-cycle', at: ['plan', 'tasks', '*', 'who'], target: { scope: 'person' }, what: 'person or group' },
-  ...RAPID_ROLE_KEYS.map((role): RefSite => ({ kind: 'rapid-charter', at: ['decisions', '*', role], target: { scope: 'person' }, what: 'person or group' })),
-  { kind: 'leadership-model', at: ['positions', '*', 'role'], target: { scope: 'local', lists: ['roles'] }, what: 'role' },
-  { kind: 'leadership-model', at: ['positions', '*', 'reports_to'], target: { scope: 'local', lists: ['positions'] }, what: 'position' },
-  { kind: 'leadership-model', at: ['teams', '*', 'led_by'], target: { scope: 'local', lists: ['positions'] }, what: 'position' },
-];
+/** Every place a document names something by id, from the kinds' specs. */
+export const REF_SITES: readonly RefSite[] = KINDS.flatMap((kind) => KIND_SPECS[kind].references.map((site: KindRefSite): RefSite => ({ ...site, kind })));
 
 /** The reference site whose value (or an item of whose list value) a path is. */
 export function siteOf(kind: Kind, path: Path): RefSite | undefined {
@@ -71,12 +48,8 @@ export function docAt(file: ParsedFile, offset: number): ParsedDocument | undefi
  */
 export function lenientData(file: ParsedFile, doc: ParsedDocument): Record<string, unknown> | undefined {
   if (doc.data) return doc.data;
-  try {
-    const value: unknown = parseDocument(file.text.slice(doc.span.start, doc.span.end), { uniqueKeys: false }).toJS({ maxAliasCount: 100 });
-    return obj(value);
-  } catch {
-    return undefined;
-  }
+  // Through parse.ts, under its limits (size, aliases, depth); it never throws.
+  return obj(readLenient(file.text.slice(doc.span.start, doc.span.end)));
 }
 
 /** The span of a scalar's text (inside its quotes), when the source spells the value as it reads. */
@@ -132,28 +105,13 @@ export interface Reference {
   site: RefSite;
 }
 
-/** Concrete paths of a pattern with `'*'` indexes, for the values that exist. */
-function expand(data: unknown, pattern: RefSite['at']): Path[] {
-  let paths: Path[] = [[]];
-  for (const seg of pattern) {
-    const next: Path[] = [];
-    for (const p of paths) {
-      const v = valueAt(data as Record<string, unknown>, p);
-      if (seg === '*') list(v).forEach((_, i) => next.push([...p, i]));
-      else if (obj(v) && seg in (v as object)) next.push([...p, seg]);
-    }
-    paths = next;
-  }
-  return paths;
-}
-
 /** Every reference a document makes (a list value gives one per item). */
 export function referencesOf(doc: ParsedDocument, data = doc.data): Reference[] {
   if (!data) return [];
   const out: Reference[] = [];
   for (const site of REF_SITES) {
     if (site.kind !== doc.kind) continue;
-    for (const path of expand(data, site.at)) {
+    for (const path of pathsOf(data, site.at)) {
       const v = valueAt(data, path);
       if (Array.isArray(v)) {
         v.forEach((element, i) => {
@@ -229,7 +187,7 @@ export function resolveDocument(ws: Workspace, ref: Reference): Definition[] {
   const docId = namesDocument(ref);
   if (docId === undefined) return [];
   const target = ref.site.target;
-  const wanted: Kind = target.scope === 'document' ? target.kind : target.scope === 'driver' ? 'driver-diagram' : ref.doc.kind;
+  const wanted: Kind = target.scope === 'document' ? (target.kind as Kind) : target.scope === 'driver' ? 'driver-diagram' : ref.doc.kind;
   return ws
     .byId(docId)
     .filter((d) => d.kind === wanted)
@@ -299,12 +257,6 @@ export function usesOf(ws: Workspace, def: Definition): Array<{ file: ParsedFile
   return out;
 }
 
-/** An item's title as people read it: its title, name, decision, text or question. */
-export function titleOf(value: Record<string, unknown> | undefined): string | undefined {
-  if (!value) return undefined;
-  return text(value.title) ?? text(value.name) ?? text(value.statement) ?? text(value.decision) ?? text(value.question) ?? text(value.text);
-}
-
 /** Where a definition lives, for people: `k3-reading.driver.yaml, line 12`. */
 export function whereOf(ws: Workspace, def: Definition): string {
   const file = ws.file(def.doc.uri);
@@ -316,5 +268,48 @@ export function whereOf(ws: Workspace, def: Definition): string {
 /** Lists in words (those of `ref.ts`, and the lists no reference names). */
 export const LIST_WORDS: Record<string, string> = { ...REF_LIST_WORDS, decisions: 'decision', messages: 'message', people: 'person', groups: 'group' };
 
-/** How each kind is named in the editor: as on screen, the charter by its short name. */
-export const KIND_LABELS: Record<Kind, string> = { ...SCREEN_KIND_LABELS, 'rapid-charter': 'RAPID charter' };
+/** How each kind is named in the editor, beside ids: the charter by its short name. */
+export function kindLabel(kind: Kind): string {
+  return KIND_SPECS[kind].shortLabel;
+}
+
+// ---- data series (measures, and PDSA cycles' run charts) ----
+
+/** The kinds whose `data` is a chart's series, and the keys of `data` that name a column of its file. */
+export const SERIES_KINDS: Partial<Record<Kind, { columns: readonly string[] }>> = {
+  measure: { columns: ['date', 'value', 'n', 'group'] },
+  'pdsa-cycle': { columns: ['date', 'value'] },
+};
+
+/** A document's series as the rules and the preview read them, with the data file it names. */
+export interface SeriesView {
+  measure: MeasureData;
+  /** `data.file` as written, its URI (when it may be read) and the file (when the workspace holds it). */
+  file?: string;
+  uri?: string;
+  dataFile?: DataFile;
+}
+
+/** Views by document: a parsed document never changes; the data file and the `spc` preset may. */
+const SERIES = new WeakMap<ParsedDocument, { dataFile: DataFile | undefined; spc: string; view: SeriesView }>();
+
+/**
+ * The series of a measure or a PDSA cycle, analysed with the workspace's `spc` preset (what the
+ * rules and the preview read), or undefined for other kinds. Cached until the document, its data
+ * file or the preset changes: hovering over a 26,000-row file reads it once.
+ */
+export function seriesOf(ws: Workspace, doc: ParsedDocument, data: Record<string, unknown> | undefined = doc.data): SeriesView | undefined {
+  if (!data || !SERIES_KINDS[doc.kind]) return undefined;
+  const file = text(obj(data.data)?.file);
+  const uri = file !== undefined ? resolveDataPath(doc.uri, file) : undefined;
+  const dataFile = uri !== undefined ? ws.dataFile(uri) : undefined;
+  const config = ws.getConfig(doc.uri);
+  const thresholds = thresholdOverrides((rule, option) => config.rules[rule]?.options?.[option]);
+  const spc = `${config.spc ?? 'ihi'}|${JSON.stringify(thresholds)}`;
+  const cached = data === doc.data ? SERIES.get(doc) : undefined;
+  if (cached && cached.dataFile === dataFile && cached.spc === spc) return cached.view;
+  const view: SeriesView = { measure: measureData(data, dataFile, { spc: config.spc ?? 'ihi', thresholds }), file, uri, dataFile };
+  if (data === doc.data) SERIES.set(doc, { dataFile, spc, view });
+  return view;
+}
+

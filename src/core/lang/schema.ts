@@ -1,13 +1,13 @@
 /** What the zod schemas of `schemas/kinds.ts` say at a path: keys, descriptions, allowed values. */
 import type { z } from 'zod';
-import { SCHEMAS } from '../schemas/kinds';
-import { def, schemaAt, unwrap } from '../rules/schema';
-import type { Kind, Path } from '../types';
+import { KIND_SPECS, type Kind } from '../kinds';
+import { def, schemaAt, unwrap } from '../schemas/walk';
+import type { Path } from '../types';
 
 /** The schema at a path; keys such as `constructor` name nothing (they would reach `Object.prototype`). */
 function schemaOf(kind: Kind, path: Path): z.ZodType | undefined {
   if (path.some((seg) => typeof seg === 'string' && seg in Object.prototype)) return undefined;
-  return schemaAt(SCHEMAS[kind], path);
+  return schemaAt(KIND_SPECS[kind].schema, path);
 }
 
 /** The options of a schema, unions flattened and wrappers removed. */
@@ -48,7 +48,7 @@ function descriptionOf(schema: z.ZodType): string | undefined {
 export function keyDescription(kind: Kind, path: Path): string | undefined {
   const key = path[path.length - 1];
   if (typeof key !== 'string') return undefined;
-  const o = path.length === 1 ? unwrap(SCHEMAS[kind]) : objectAt(kind, path.slice(0, -1));
+  const o = path.length === 1 ? unwrap(KIND_SPECS[kind].schema) : objectAt(kind, path.slice(0, -1));
   const shape = o ? def(o).shape : undefined;
   const field = shape && Object.hasOwn(shape, key) ? shape[key] : undefined;
   return field && descriptionOf(field);
@@ -56,7 +56,7 @@ export function keyDescription(kind: Kind, path: Path): string | undefined {
 
 /** The description of a whole kind. */
 export function kindDescription(kind: Kind): string | undefined {
-  return SCHEMAS[kind].description;
+  return KIND_SPECS[kind].schema.description;
 }
 
 /** The values an enum (or literal) at a path allows. */

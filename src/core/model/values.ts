@@ -80,3 +80,9 @@ export function date(value: unknown): string | undefined {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? value.trim() : undefined;
 }
+
+/** An item's title as people read it: its title, name, statement, decision, question or text. */
+export function titleOf(value: Record<string, unknown> | undefined): string | undefined {
+  if (!value) return undefined;
+  return text(value.title) ?? text(value.name) ?? text(value.statement) ?? text(value.decision) ?? text(value.question) ?? text(value.text);
+}

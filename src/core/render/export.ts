@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../parse';
 import type { RenderContext } from './context';
-import { renderDocument } from './index';
+import { renderDocument } from './document';
 import { BASE_CSS, exportPalette } from './styles';
 
 /** The diagrams a document draws as SVG: a driver diagram, a run chart, an org chart. */

@@ -2,13 +2,16 @@ import { list, text, obj } from '../model/values';
 import { html, type Content, type Html } from './html';
 import type { Scope } from './context';
 
-import { KIND_LABELS } from '../types';
+import { KIND_SPECS, type Kind } from '../kinds';
 
-export { KIND_LABELS };
+/** How a kind is named on screen. */
+export function kindLabel(kind: Kind): string {
+  return KIND_SPECS[kind].label;
+}
 
 /** The document's title: its `title`, else what the renderer proposes, else its id, else its kind. */
 export function titleOf(scope: Scope, proposal?: string): string {
-  return text(scope.doc.data?.title) ?? proposal ?? scope.doc.id ?? KIND_LABELS[scope.doc.kind];
+  return text(scope.doc.data?.title) ?? proposal ?? scope.doc.id ?? kindLabel(scope.doc.kind);
 }
 
 /** The heading of a document: kind, title and the common keys (id, owner, updated, tags). */
@@ -18,7 +21,7 @@ export function header(scope: Scope, title: string, extra?: Content): Html {
   const updated = text(data.updated);
   const tags = list(data.tags).map(text).filter((t): t is string => !!t);
   const ownerLabel = owner ? scope.partyLabel(owner) : undefined;
-  return html`<header class="ik-head"><p class="ik-kind">${KIND_LABELS[scope.doc.kind]}</p><h1${text(data.title) ? html` data-path="title"` : ''}>${title}</h1><p class="ik-meta">${[
+  return html`<header class="ik-head"><p class="ik-kind">${kindLabel(scope.doc.kind)}</p><h1${text(data.title) ? html` data-path="title"` : ''}>${title}</h1><p class="ik-meta">${[
     scope.doc.id ? html`<span class="ik-meta-item" data-path="id"><span class="ik-muted">id</span> <code>${scope.doc.id}</code></span>` : '',
     ownerLabel ? html`<span class="ik-meta-item" data-path="owner"><span class="ik-muted">owner</span> ${ownerLabel}</span>` : '',
     updated ? html`<span class="ik-meta-item" data-path="updated"><span class="ik-muted">updated</span> ${updated}</span>` : '',

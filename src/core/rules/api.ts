@@ -1,5 +1,7 @@
 import type { ParsedDocument, Target } from '../parse';
-import type { Kind, Path, Severity, Span } from '../types';
+import type { DataFile } from '../data';
+import type { Kind } from '../kinds';
+import type { Path, Severity, Span } from '../types';
 
 /** An option a rule reads from `.improvekit.yaml` (a threshold, a list of words). */
 export type OptionValue = number | string | boolean | readonly string[];
@@ -48,6 +50,8 @@ export interface FixSpec {
 export interface Report {
   /** Path into the document's value of the offending key or item. */
   at: Path;
+  /** The URI of a data file the finding is on (a CSV row); `span` is then a span of that file. */
+  file?: string;
   target?: Target;
   /** A narrower span of the file (a word inside a value), when the path's span is too wide. */
   span?: Span;
@@ -74,6 +78,10 @@ export interface WorkspaceView {
   cyclesAfter(cycleId: string): readonly ParsedDocument[];
   /** How many decisions across all charters name this party as their single decider. */
   decisionsDecidedBy(party: string): number;
+  /** A data file (CSV) of the workspace, parsed; undefined when it is not held. */
+  dataFile(uri: string): DataFile | undefined;
+  /** Measure documents and PDSA series giving data for a driver-diagram measure (`doc#measure`, or `#measure`). */
+  dataFor(measureKey: string): readonly ParsedDocument[];
   /** Resolve `doc#item` or a bare item id to the change idea it names, if any. */
   resolveChangeIdea(ref: string): { doc: ParsedDocument; index: number; key: string } | undefined;
 }
@@ -83,6 +91,8 @@ export interface RuleContext {
   /** The document's mapping (rules only run on documents whose value is a mapping). */
   data: Record<string, unknown>;
   workspace: WorkspaceView;
+  /** The value the configuration sets for an option of a rule (this one or another), undefined when unset. */
+  configured(rule: string, name: string): OptionValue | undefined;
   /** A configured option, or the rule's default. */
   option<T extends OptionValue>(name: string): T;
   /** Today's date, `YYYY-MM-DD` (from `today` in the configuration, else the clock). */
@@ -94,4 +104,11 @@ export interface RuleContext {
   insertEntry(mapPath: Path, key: string, valueText: string): EditSpec | undefined;
   /** Text to append items (each a one-line flow mapping or scalar) to the list at a path, written as its items are (for fixes). */
   appendItems(listPath: Path, itemTexts: readonly string[]): EditSpec | undefined;
+  /** The control-chart signal thresholds configured (`spc:` of `.improvekit.yaml`). */
+  spc: 'ihi' | 'mdc';
+  /**
+   * The data file a relative path of this document names: its URI, and the file when the
+   * workspace holds it. Undefined when the path may not be read (absolute, a URL, not a CSV).
+   */
+  dataFile(relative: string): { uri: string; file: DataFile | undefined } | undefined;
 }

@@ -1,12 +1,26 @@
 import type { Report, Rule, RuleContext } from './api';
-import { items, list, text } from '../model/values';
-import { itemIndex, namespaces, type Item } from '../items';
+import { text } from '../model/values';
+import { itemIndex, namespaces, valueAt, type Item } from '../items';
+import { pathsOf } from '../model/items';
 import { closest } from '../text';
-import { ROLE_CATEGORIES } from '../schemas/kinds';
+import { KIND_SPECS, KINDS, type Kind, type RefSite } from '../kinds';
 import type { ParsedDocument } from '../parse';
 import type { Path } from '../types';
 
-const ALL_KINDS = ['roster', 'driver-diagram', 'pdsa-cycle', 'rapid-charter', 'leadership-model', 'message-map'] as const;
+/** The reference sites of a kind (from its spec). */
+function sitesOf(kind: Kind): readonly RefSite[] {
+  return KIND_SPECS[kind].references;
+}
+
+/** The kinds whose documents name something of one of these scopes. */
+function kindsReferring(...scopes: Array<RefSite['target']['scope']>): Kind[] {
+  return KINDS.filter((kind) => sitesOf(kind).some((site) => scopes.includes(site.target.scope)));
+}
+
+/** Each id a document writes at a site, with its path. */
+function refsOf(ctx: RuleContext, site: RefSite): Array<{ id: string; at: Path }> {
+  return pathsOf(ctx.data, site.at).flatMap((path) => refsAt(valueAt(ctx.data, path), path));
+}
 
 /** Each id written at a reference, with its path: `supports: [a, b]` gives two, `supports: a` one. */
 function refsAt(value: unknown, path: Path): Array<{ id: string; at: Path }> {
@@ -43,7 +57,7 @@ function unknownReport(at: Path, id: string, what: string, candidates: Iterable<
 
 /** The ids of an index's items in the allowed lists, built once per index (indexes are cached). */
 const CANDIDATES = new WeakMap<Map<string, Item>, Map<string, string[]>>();
-function candidatesOf(index: Map<string, Item>, allowed: string[]): string[] {
+function candidatesOf(index: Map<string, Item>, allowed: readonly string[]): string[] {
   let byLists = CANDIDATES.get(index);
   if (!byLists) CANDIDATES.set(index, (byLists = new Map()));
   const key = allowed.join(',');
@@ -53,7 +67,7 @@ function candidatesOf(index: Map<string, Item>, allowed: string[]): string[] {
 }
 
 /** Checks local references: each id must name an item of one of the allowed lists. */
-function checkLocal(ctx: RuleContext, refs: Array<{ id: string; at: Path }>, allowed: string[]): void {
+function checkLocal(ctx: RuleContext, refs: Array<{ id: string; at: Path }>, allowed: readonly string[], also: readonly string[] = [], hint = ''): void {
   const index = itemIndex(ctx.doc.kind, ctx.data, allowed[0]);
   const what = allowed.map((l) => LIST_WORDS[l] ?? l).join(' or ');
   for (const ref of refs) {
@@ -68,21 +82,10 @@ function checkLocal(ctx: RuleContext, refs: Array<{ id: string; at: Path }>, all
       id = itemId;
     }
     const item = index.get(id);
-    if (item && allowed.includes(item.list)) continue;
-    const candidates = candidatesOf(index, allowed);
+    if ((item && allowed.includes(item.list)) || also.includes(id)) continue;
+    const candidates = also.length ? [...candidatesOf(index, allowed), ...also] : candidatesOf(index, allowed);
     const wrongList = item ? ` It is a ${LIST_WORDS[item.list] ?? item.list}.` : '';
-    ctx.report(unknownReport(ref.at, id, what, candidates, wrongList));
-  }
-}
-
-function driverRefs(ctx: RuleContext): void {
-  const d = ctx.data;
-  const aim = d.aim && typeof d.aim === 'object' ? (d.aim as Record<string, unknown>) : undefined;
-  if (aim) checkLocal(ctx, refsAt(aim.measure, ['aim', 'measure']), ['measures']);
-  for (const { item, index } of items(d.secondary_drivers)) checkLocal(ctx, refsAt(item.supports, ['secondary_drivers', index, 'supports']), ['primary_drivers']);
-  for (const { item, index } of items(d.change_ideas)) {
-    checkLocal(ctx, refsAt(item.supports, ['change_ideas', index, 'supports']), ['secondary_drivers', 'primary_drivers']);
-    checkLocal(ctx, refsAt(item.measures, ['change_ideas', index, 'measures']), ['measures']);
+    ctx.report(unknownReport(ref.at, id, what, candidates, wrongList + hint));
   }
 }
 
@@ -125,66 +128,33 @@ function checkDriverItemRef(ctx: RuleContext, ref: string, at: Path, list: 'chan
   ctx.report(unknownReport(at, itemId, `${what} in any driver diagram`, all.map((i) => i.id), ' Prefer `<driver diagram id>#<id>`.'));
 }
 
-function pdsaRefs(ctx: RuleContext): void {
-  const d = ctx.data;
-  const changeIdea = text(d.change_idea);
-  if (changeIdea) checkDriverItemRef(ctx, changeIdea, ['change_idea'], 'change_ideas');
-  const data = d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : undefined;
-  const measure = text(data?.measure);
-  if (measure) checkDriverItemRef(ctx, measure, ['data', 'measure'], 'measures');
-  const plan = d.plan && typeof d.plan === 'object' ? (d.plan as Record<string, unknown>) : undefined;
-  const questionIds = items(plan?.questions).map(({ item }) => text(item.id)).filter((id): id is string => !!id);
-  const study = d.study && typeof d.study === 'object' ? (d.study as Record<string, unknown>) : undefined;
-  for (const { item, index } of items(study?.results)) {
-    const q = text(item.question);
-    if (q && !questionIds.includes(q)) ctx.report(unknownReport(['study', 'results', index, 'question'], q, 'plan question', questionIds));
-  }
-}
-
-function leadershipRefs(ctx: RuleContext): void {
-  const d = ctx.data;
-  const roleIds = items(d.roles).map(({ item }) => text(item.id)).filter((id): id is string => !!id);
-  const positionIds = items(d.positions).map(({ item }) => text(item.id)).filter((id): id is string => !!id);
-  for (const { item, index } of items(d.positions)) {
-    const role = text(item.role);
-    if (role && !roleIds.includes(role) && !(ROLE_CATEGORIES as readonly string[]).includes(role)) {
-      ctx.report(unknownReport(['positions', index, 'role'], role, 'role', [...roleIds, ...ROLE_CATEGORIES], ` A position's role is a role id from \`roles\` or a category (${ROLE_CATEGORIES.join(', ')}).`));
-    }
-    const boss = text(item.reports_to);
-    if (boss && !positionIds.includes(boss)) ctx.report(unknownReport(['positions', index, 'reports_to'], boss, 'position', positionIds));
-  }
-  for (const { item, index } of items(d.teams)) {
-    const lead = text(item.led_by);
-    if (lead && !positionIds.includes(lead)) ctx.report(unknownReport(['teams', index, 'led_by'], lead, 'position', positionIds));
-  }
-}
-
 const refUnknown: Rule = {
   id: 'ref/unknown',
-  kinds: ['driver-diagram', 'pdsa-cycle', 'leadership-model'],
+  kinds: kindsReferring('local', 'driver'),
   severity: 'error',
   scope: 'workspace',
   description: 'A reference names no item: a driver, change idea, measure, question, role or position that does not exist.',
   check(ctx) {
-    if (ctx.doc.kind === 'driver-diagram') driverRefs(ctx);
-    else if (ctx.doc.kind === 'pdsa-cycle') pdsaRefs(ctx);
-    else if (ctx.doc.kind === 'leadership-model') leadershipRefs(ctx);
+    for (const site of sitesOf(ctx.doc.kind)) {
+      const target = site.target;
+      if (target.scope === 'local') checkLocal(ctx, refsOf(ctx, site), target.lists, site.alsoAllowed, site.hint);
+      else if (target.scope === 'driver') for (const ref of refsOf(ctx, site)) checkDriverItemRef(ctx, ref.id, ref.at, target.list);
+    }
   },
 };
 
-export const RAPID_ROLE_KEYS = ['recommend', 'agree', 'perform', 'input', 'decide'] as const;
-
 const refUnknownPerson: Rule = {
   id: 'ref/unknown-person',
-  kinds: ['rapid-charter', 'pdsa-cycle'],
+  kinds: kindsReferring('person'),
   severity: 'warning',
   scope: 'workspace',
   description: 'A person or group id is in no roster (checked only when the workspace has a roster).',
   check(ctx) {
     const ws = ctx.workspace;
     if (!ws.hasRoster()) return;
-    const check = (value: unknown, at: Path) => {
-      for (const ref of refsAt(value, at)) {
+    for (const site of sitesOf(ctx.doc.kind)) {
+      if (site.target.scope !== 'person') continue;
+      for (const ref of refsOf(ctx, site)) {
         if (ws.isPerson(ref.id)) continue;
         const guess = closest(ref.id, ws.personIds());
         ctx.report({
@@ -194,23 +164,13 @@ const refUnknownPerson: Rule = {
           fixes: guess ? [{ title: `Change to \`${guess}\``, preferred: true, edits: [{ at: ref.at, target: 'value', text: guess }] }] : undefined,
         });
       }
-    };
-    if (ctx.doc.kind === 'rapid-charter') {
-      for (const { item, index } of items(ctx.data.decisions)) {
-        for (const role of RAPID_ROLE_KEYS) check(item[role], ['decisions', index, role]);
-      }
-    } else {
-      const plan = ctx.data.plan && typeof ctx.data.plan === 'object' ? (ctx.data.plan as Record<string, unknown>) : undefined;
-      list(plan?.tasks).forEach((task, index) => {
-        if (task && typeof task === 'object') check((task as Record<string, unknown>).who, ['plan', 'tasks', index, 'who']);
-      });
     }
   },
 };
 
 const refDuplicateId: Rule = {
   id: 'ref/duplicate-id',
-  kinds: ALL_KINDS,
+  kinds: KINDS,
   severity: 'error',
   scope: 'workspace',
   description: 'Two items of a document, or two documents of the workspace, share an id.',

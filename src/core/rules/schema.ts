@@ -1,53 +1,11 @@
 import type { z } from 'zod';
+import { def, schemaAt } from '../schemas/walk';
 import type { Rule, RuleContext } from './api';
-import { expectedWords, SCHEMAS } from '../schemas/kinds';
+import { expectedWords } from '../schemas/kinds';
+import { KIND_SPECS, KINDS, type Kind } from '../kinds';
 import { closest, listing } from '../text';
-import type { Kind, Path, PathSegment } from '../types';
+import type { Path, PathSegment } from '../types';
 import { valueAt } from '../items';
-
-export interface ZodDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
-  entries?: Record<string, string>;
-  values?: unknown[];
-}
-
-export function def(schema: z.ZodType): ZodDef {
-  return (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
-}
-
-/** Strips optional/nullable wrappers. */
-export function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  for (let d = def(s); (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType; d = def(s)) s = d.innerType;
-  return s;
-}
-
-/** The schema that governs a path, following objects, arrays and the branches of unions. */
-export function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
-  let s: z.ZodType | undefined = unwrap(root);
-  for (const seg of path) {
-    if (!s) return undefined;
-    const d = def(s);
-    let next: z.ZodType | undefined;
-    if (d.type === 'object' && typeof seg === 'string') next = d.shape?.[seg];
-    else if (d.type === 'array' && typeof seg === 'number') next = d.element;
-    else if (d.type === 'union') {
-      for (const option of d.options ?? []) {
-        const o = unwrap(option);
-        const od = def(o);
-        if (od.type === 'array' && typeof seg === 'number') next = od.element;
-        if (od.type === 'object' && typeof seg === 'string') next = od.shape?.[seg];
-        if (next) break;
-      }
-    }
-    s = next && unwrap(next);
-  }
-  return s;
-}
 
 function describeExpected(schema: z.ZodType | undefined, fallback: string): string {
   if (!schema) return fallback;
@@ -183,12 +141,12 @@ function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIss
 
 const schemaInvalid: Rule = {
   id: 'schema/invalid',
-  kinds: ['roster', 'driver-diagram', 'pdsa-cycle', 'rapid-charter', 'leadership-model', 'message-map'],
+  kinds: KINDS,
   severity: 'error',
   description: 'A value has the wrong type or is not one of the allowed values, a required key is missing, or a key is unknown.',
   check(ctx) {
     const kind: Kind = ctx.doc.kind;
-    const schema = SCHEMAS[kind];
+    const schema = KIND_SPECS[kind].schema;
     const result = schema.safeParse(ctx.data);
     if (result.success) return;
     const seen = new Set<string>();

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { SCHEMAS } from './kinds';
-import { KINDS, type Kind } from '../types';
+import { KIND_SPECS, KINDS, type Kind } from '../kinds';
 
 type Json = { [key: string]: unknown };
 
@@ -20,7 +19,7 @@ function allowExtensions(node: unknown): void {
 
 /** The JSON Schema (draft-07, for YAML language servers) of one kind, generated from its zod schema. */
 export function jsonSchema(kind: Kind): Json {
-  const generated = z.toJSONSchema(SCHEMAS[kind], { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Json;
+  const generated = z.toJSONSchema(KIND_SPECS[kind].schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Json;
   allowExtensions(generated);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

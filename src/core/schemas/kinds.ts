@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import type { Kind } from '../types';
 
 /**
- * One zod schema per kind (DESIGN §1). The JSON Schemas in `schemas/` are generated from these
+ * One zod schema per kind (DESIGN §1), each held by its kind's spec (src/core/kinds). The JSON Schemas in `schemas/` are generated from these
  * (`npm run schemas`). Schemas say what is well-formed; what is unsound by the method
  * (a missing decider, an unmeasurable aim) is the rules' business, so those keys are optional here.
  */
@@ -60,7 +59,7 @@ const common = {
   updated: date.nullish().describe('When the document was last reviewed.'),
 };
 
-function kindLiteral<K extends Kind>(kind: K) {
+function kindLiteral<K extends string>(kind: K) {
   return expect(z.literal(kind), `\`${kind}\``).optional().describe(`Always \`${kind}\`. Optional when the file name (\`*.${kind.split('-')[0]}.yaml\`) or a fenced block says it.`);
 }
 
@@ -139,6 +138,12 @@ export const driverSchema = z
   })
   .describe('A driver diagram: the aim, what drives it, the changes to test, and how we will know.');
 
+// ---- data series (PDSA cycles and measures) ----
+/** Whether the path may be read (relative, a `.csv`) is `measure/data-unreadable`'s to say. */
+const dataFile = expect(z.string().min(1), 'a CSV file path relative to this file, such as `data/huddles.csv`');
+const columnName = expect(z.string().min(1), 'the name of a column of the header row');
+const number = expect(z.number(), 'a number');
+
 // ---- PDSA cycle ----
 export const PDSA_STATUS = ['planning', 'doing', 'studying', 'done', 'abandoned'] as const;
 export const ACT_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
@@ -203,12 +208,67 @@ export const pdsaSchema = z
     data: z
       .strictObject({
         measure: reference.nullish().describe('The measure charted: `<driver diagram id>#<measure id>`.'),
-        points: z.array(z.strictObject({ date: date, value: expect(z.number(), 'a number'), note: text.nullish() })).nullish(),
+        points: z.array(z.strictObject({ date: date, value: expect(z.number(), 'a number'), note: text.nullish() })).nullish().describe('The points, in date order; or name a CSV file with `file`.'),
+        file: dataFile.nullish().describe('A CSV file with a header row, relative to this file, instead of `points`.'),
+        date: columnName.nullish().describe('The column of dates (YYYY-MM-DD) in `file`; default `date`.'),
+        value: columnName.nullish().describe('The column of values in `file`; default `value`.'),
       })
       .nullish()
-      .describe('A data series for a run chart.'),
+      .describe('A data series for a run chart: inline `points`, or a CSV `file` with its `date` and `value` columns.'),
   })
   .describe('A PDSA cycle: one small test of one change idea.');
+
+// ---- measure ----
+export const CHART_TYPES = ['run', 'xmr', 'p', 'u', 'c'] as const;
+export const BETTER = ['up', 'down'] as const;
+const measurePoint = z.strictObject({
+  date: date,
+  value: number.describe('The value; for p and u charts the numerator (the count of events).'),
+  n: expect(z.number().min(0), 'a number of 0 or more').nullish().describe('p and u charts: the denominator (cases, students, hours).'),
+  group: text.nullish().describe('The group the point belongs to (one chart per group).'),
+  note: text.nullish(),
+});
+export const measureSchema = z
+  .strictObject({
+    kind: kindLiteral('measure'),
+    ...common,
+    measure: reference.nullish().describe('The driver-diagram measure this gives data for: `<driver diagram id>#<measure id>`.'),
+    type: expect(z.enum(MEASURE_TYPES), `one of ${MEASURE_TYPES.join(', ')}`).nullish().describe('outcome, process or balancing (else the type of the driver-diagram measure).'),
+    definition: text.nullish().describe('How the measure is taken, precisely enough that two people would get the same number.'),
+    unit: text.nullish().describe('The unit of the values (minutes, students, %).'),
+    better: expect(z.enum(BETTER), `one of ${BETTER.join(', ')}`).nullish().describe('The direction of improvement: up or down.'),
+    target: expect(z.union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*%\s*$/)]), 'a number, or a percentage such as 70%')
+      .nullish()
+      .describe('The goal: a number (for p charts a share 0..1, or "N%").'),
+    chart: expect(z.enum(CHART_TYPES), `one of ${CHART_TYPES.join(', ')}`).nullish().describe('run (median), xmr (individuals), p (proportions), u (rates) or c (counts); default run.'),
+    data: z
+      .strictObject({
+        file: dataFile.nullish().describe('A CSV file with a header row, relative to this file; or give `points`.'),
+        date: columnName.nullish().describe('The column of dates (YYYY-MM-DD); default `date`.'),
+        value: columnName.nullish().describe('The column of values (p and u: the numerator); default `value`.'),
+        n: columnName.nullish().describe('p and u charts: the column of the denominator; default `n`.'),
+        group: columnName.nullish().describe('A column whose values each get a chart of their own, with its own limits and signals (a school).'),
+        points: z.array(measurePoint).nullish().describe('Inline points `{ date, value }` (with `n` for p and u charts), instead of a file.'),
+      })
+      .nullish()
+      .describe('The data: a CSV `file` and its column names, or inline `points`.'),
+    phases: z
+      .array(
+        z.strictObject({
+          start: date.describe('The first day of the phase; it runs to the next phase\'s start.'),
+          label: text.nullish(),
+          freeze: expect(z.number().int().min(1), 'a whole number of 1 or more').nullish().describe('Compute the centre line and limits from the phase\'s first N points only (a baseline).'),
+          reason: text.nullish().describe('The change that made a new phase: limits are recalculated only for a known change.'),
+        }),
+      )
+      .nullish()
+      .describe('Phases, each with its own centre line and limits.'),
+    annotations: z
+      .array(z.strictObject({ date: date, text: text.describe('What happened that day.') }))
+      .nullish()
+      .describe('Notes drawn on the chart at their dates.'),
+  })
+  .describe('A measure over time: its definition, its data and the chart that tells whether a change is an improvement.');
 
 // ---- RAPID charter ----
 export const RAPID_STATUS = ['proposed', 'open', 'decided', 'revisit'] as const;
@@ -313,15 +373,6 @@ export const messageSchema = z
   })
   .describe('A message map: key messages for one audience.');
 
-export const SCHEMAS: Record<Kind, z.ZodType> = {
-  roster: rosterSchema,
-  'driver-diagram': driverSchema,
-  'pdsa-cycle': pdsaSchema,
-  'rapid-charter': rapidSchema,
-  'leadership-model': leadershipSchema,
-  'message-map': messageSchema,
-};
-
 /** Inferred document types, for renderers and adapters (rules read leniently; see rules/shape). */
 export type Roster = z.infer<typeof rosterSchema>;
 export type DriverDiagram = z.infer<typeof driverSchema>;
@@ -329,3 +380,4 @@ export type PdsaCycle = z.infer<typeof pdsaSchema>;
 export type RapidCharter = z.infer<typeof rapidSchema>;
 export type LeadershipModel = z.infer<typeof leadershipSchema>;
 export type MessageMap = z.infer<typeof messageSchema>;
+export type Measure = z.infer<typeof measureSchema>;

@@ -233,6 +233,7 @@ export enum FileType {
   Unknown = 0,
   File = 1,
   Directory = 2,
+  SymbolicLink = 64,
 }
 export enum ProgressLocation {
   SourceControl = 1,
@@ -291,7 +292,10 @@ export class TextDocument {
 // ---- the fake editor's state ----
 
 export const state = {
+  /** The first workspace folder (most tests open one). */
   folder: undefined as Uri | undefined,
+  /** Every workspace folder, in order (a multi-root workspace has several). */
+  folders: [] as Uri[],
   settings: {} as Record<string, unknown>,
   documents: [] as TextDocument[],
   activeEditor: undefined as { document: TextDocument } | undefined,
@@ -303,6 +307,8 @@ export const state = {
   executed: [] as string[],
   statusItems: [] as StatusBarItem[],
   watchers: [] as Array<{ glob: string; create: EventEmitter<Uri>; change: EventEmitter<Uri>; delete: EventEmitter<Uri> }>,
+  /** The `findFiles` calls made, with their globs. */
+  searches: [] as Array<{ include: string; exclude?: string }>,
   untitled: 0,
   /** The text the next untitled document opens with instead of the one asked for (VS Code reusing a closed one's). */
   staleUntitled: undefined as string | undefined,
@@ -369,6 +375,48 @@ function walk(dir: string): string[] {
   });
 }
 
+/**
+ * A glob as VS Code matches it on a workspace-relative path: `*` and `?` within a segment, `**`
+ * for any number of segments (a trailing `/**` also matching nothing), `{a,b}` for choices.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; ) {
+    if (glob.startsWith('**/', i)) {
+      re += '(?:[^/]*/)*';
+      i += 3;
+    } else if (glob.startsWith('/**', i) && i + 3 === glob.length) {
+      re += '(?:/.*)?';
+      i += 3;
+    } else if (glob.startsWith('**', i)) {
+      re += '.*';
+      i += 2;
+    } else {
+      const c = glob[i++];
+      if (c === '*') re += '[^/]*';
+      else if (c === '?') re += '[^/]';
+      else if (c === '{') {
+        braces++;
+        re += '(?:';
+      } else if (c === '}' && braces) {
+        braces--;
+        re += ')';
+      } else if (c === ',' && braces) re += '|';
+      else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function folderOf(uri: Uri) {
+  if (uri.scheme !== 'file') return undefined;
+  const folders = workspace.workspaceFolders ?? [];
+  let best: (typeof folders)[number] | undefined;
+  for (const f of folders) if (uri.path.startsWith(`${f.uri.path}/`) && (!best || f.uri.path.length > best.uri.path.length)) best = f;
+  return best;
+}
+
 function register(kind: string, ...args: unknown[]): Disposable {
   (state.providers[kind] ??= []).push(args);
   return new Disposable();
@@ -392,13 +440,14 @@ export const languages = {
 
 export const workspace = {
   get workspaceFolders() {
-    return state.folder ? [{ uri: state.folder, name: path.basename(state.folder.path), index: 0 }] : undefined;
+    const folders = state.folders.length ? state.folders : state.folder ? [state.folder] : [];
+    return folders.length ? folders.map((uri, index) => ({ uri, name: path.basename(uri.path), index })) : undefined;
   },
   get textDocuments() {
     return state.documents.filter((d) => !d.isClosed);
   },
   getWorkspaceFolder(uri: Uri) {
-    return state.folder && uri.scheme === 'file' && uri.path.startsWith(`${state.folder.path}/`) ? workspace.workspaceFolders![0] : undefined;
+    return folderOf(uri);
   },
   getConfiguration(section: string) {
     return {
@@ -408,10 +457,17 @@ export const workspace = {
       },
     };
   },
-  async findFiles(_include: string, _exclude: string, max?: number): Promise<Uri[]> {
-    if (!state.folder) return [];
-    const found = walk(state.folder.path)
-      .filter((f) => /\.(ya?ml|md)$/.test(f))
+  async findFiles(include: string, exclude?: string | null, max?: number): Promise<Uri[]> {
+    state.searches.push({ include, exclude: exclude ?? undefined });
+    const includeRe = globToRegExp(include);
+    const excludeRe = exclude ? globToRegExp(exclude) : undefined;
+    const found = (workspace.workspaceFolders ?? [])
+      .flatMap((folder) =>
+        walk(folder.uri.path).filter((f) => {
+          const rel = path.relative(folder.uri.path, f).split(path.sep).join('/');
+          return includeRe.test(rel) && !excludeRe?.test(rel);
+        }),
+      )
       .sort()
       .map((f) => Uri.file(f));
     return max === undefined ? found : found.slice(0, max);
@@ -419,7 +475,9 @@ export const workspace = {
   fs: {
     async stat(uri: Uri) {
       const s = fs.statSync(uri.path);
-      return { type: s.isDirectory() ? FileType.Directory : FileType.File, size: s.size, ctime: 0, mtime: 0 };
+      // As VS Code answers: what a link leads to, with SymbolicLink added; Unknown for a pipe or device.
+      const link = fs.lstatSync(uri.path).isSymbolicLink() ? FileType.SymbolicLink : 0;
+      return { type: (s.isDirectory() ? FileType.Directory : s.isFile() ? FileType.File : FileType.Unknown) | link, size: s.size, ctime: 0, mtime: 0 };
     },
     async readFile(uri: Uri): Promise<Uint8Array> {
       return new Uint8Array(fs.readFileSync(uri.path));
@@ -531,8 +589,12 @@ export function setSetting(key: string, value: unknown): void {
   state.events.configuration.fire({ affectsConfiguration: (section: string) => key === section || key.startsWith(`${section}.`) });
 }
 
-export function reset(folder?: string): void {
-  state.folder = folder ? Uri.file(folder) : undefined;
+/** A fresh editor on one workspace folder, several (a multi-root workspace), or none. */
+export function reset(folder?: string | readonly string[]): void {
+  const folders = folder === undefined ? [] : typeof folder === 'string' ? [folder] : [...folder];
+  state.folders = folders.map((f) => Uri.file(f));
+  state.folder = state.folders[0];
+  state.searches = [];
   state.settings = {};
   state.documents = [];
   state.activeEditor = undefined;

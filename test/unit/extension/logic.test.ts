@@ -2,22 +2,13 @@ import * as assert from 'node:assert/strict';
 import { Workspace } from '../../../src/core/workspace';
 import { parseConfig } from '../../../src/core/config';
 import type { Diagnostic, Range } from '../../../src/core/types';
-import {
-  applyRuleSettings,
-  Debouncer,
-  DiagnosticIndex,
-  diagnosticKey,
-  engineUriFor,
-  fixAllEdits,
-  freshId,
-  isDocumentLanguage,
-  isUserScheme,
-  mapLimited,
-  NEW_DOCUMENT_KINDS,
-  SEVERITY_TO_VSCODE,
-  skeleton,
-  summarize,
-} from '../../../src/extension/logic';
+import { mergeRuleSettings } from '../../../src/core/resolve';
+import { fixAllEdits } from '../../../src/core/fixes';
+import { freshId, NEW_DOCUMENT_KINDS as NEW_DOCUMENTS, skeleton } from '../../../src/core/documents';
+import { summarize } from '../../../src/core/summary';
+import { Debouncer, DiagnosticIndex, diagnosticKey, engineUriFor, isDocumentLanguage, isUserScheme, mapLimited, SEVERITY_TO_VSCODE } from '../../../src/extension/logic';
+
+const NEW_DOCUMENT_KINDS = NEW_DOCUMENTS.map((k) => k.kind);
 
 const range = (l1: number, c1: number, l2: number, c2: number): Range => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 
@@ -92,7 +83,7 @@ describe('extension logic', () => {
     const base = parseConfig('rules:\n  leadership/oversized-span: { max_span: 8 }\n  message/jargon: info\njargon: [pedagogy]\n', '.improvekit.yaml').config;
 
     it('overrides a severity and keeps the file\'s options and other settings', () => {
-      const { config, problems } = applyRuleSettings(base, { 'leadership/oversized-span': 'error' });
+      const { config, problems } = mergeRuleSettings(base, { 'leadership/oversized-span': 'error' });
       assert.deepEqual(problems, []);
       assert.deepEqual(config.rules['leadership/oversized-span'], { severity: 'error', options: { max_span: 8 } });
       assert.equal(config.rules['message/jargon'].severity, 'info');
@@ -102,7 +93,7 @@ describe('extension logic', () => {
     });
 
     it('accepts options, `off` and whole families, as the file does', () => {
-      const { config } = applyRuleSettings(base, { 'leadership/oversized-span': { max_span: 12 }, 'rapid/*': 'off', 'message/jargon': false });
+      const { config } = mergeRuleSettings(base, { 'leadership/oversized-span': { max_span: 12 }, 'rapid/*': 'off', 'message/jargon': false });
       assert.deepEqual(config.rules['leadership/oversized-span'].options, { max_span: 12 });
       assert.equal(config.rules['rapid/missing-decider'].severity, 'off');
       assert.equal(config.rules['rapid/multiple-deciders'].severity, 'off');
@@ -110,7 +101,7 @@ describe('extension logic', () => {
     });
 
     it('reports unknown rules and bad values by name, and applies the rest', () => {
-      const { config, problems } = applyRuleSettings(base, { 'rapid/missing-decidr': 'error', 'message/too-many-words': 'loud', 'pdsa/overdue': 'hint' });
+      const { config, problems } = mergeRuleSettings(base, { 'rapid/missing-decidr': 'error', 'message/too-many-words': 'loud', 'pdsa/overdue': 'hint' });
       assert.equal(problems.length, 2);
       assert.match(problems[0], /rapid\/missing-decidr.*rapid\/missing-decider/);
       assert.match(problems[1], /loud/);
@@ -118,9 +109,9 @@ describe('extension logic', () => {
     });
 
     it('leaves the configuration alone when the setting is empty, and rejects a non-object', () => {
-      assert.equal(applyRuleSettings(base, {}).config, base);
-      assert.equal(applyRuleSettings(base, undefined).config, base);
-      const wrong = applyRuleSettings(base, ['rapid/missing-decider']);
+      assert.equal(mergeRuleSettings(base, {}).config, base);
+      assert.equal(mergeRuleSettings(base, undefined).config, base);
+      const wrong = mergeRuleSettings(base, ['rapid/missing-decider']);
       assert.equal(wrong.config, base);
       assert.match(wrong.problems[0], /must be an object/);
     });
@@ -155,8 +146,8 @@ describe('extension logic', () => {
   });
 
   describe('new documents', () => {
-    it('offers the six kinds', () => {
-      assert.deepEqual([...NEW_DOCUMENT_KINDS].sort(), ['driver-diagram', 'leadership-model', 'message-map', 'pdsa-cycle', 'rapid-charter', 'roster']);
+    it('offers the seven kinds', () => {
+      assert.deepEqual([...NEW_DOCUMENT_KINDS].sort(), ['driver-diagram', 'leadership-model', 'measure', 'message-map', 'pdsa-cycle', 'rapid-charter', 'roster']);
     });
 
     for (const kind of NEW_DOCUMENT_KINDS) {
@@ -168,10 +159,18 @@ describe('extension logic', () => {
         const file = ws.file('untitled:Untitled-1.yaml')!;
         assert.equal(file.documents[0].kind, kind);
         assert.equal(file.documents[0].id, id);
-        assert.deepEqual(
-          ws.diagnostics('untitled:Untitled-1.yaml').map((d) => `${d.rule}: ${d.message}`),
-          [],
-        );
+        const found = ws.diagnostics('untitled:Untitled-1.yaml');
+        // A fresh driver diagram's measures have no data yet (no measure document, no PDSA series):
+        // DESIGN §2's driver/measure-without-data hints once per skeleton measure, and nothing else
+        // speaks. Every other skeleton gets no finding at all.
+        let expected: string[] = [];
+        if (kind === 'driver-diagram') {
+          const measures = (file.documents[0].data?.measures as { id: string }[]).map((m) => m.id);
+          assert.equal(measures.length, 3, 'the driver skeleton lists three measures');
+          expected = measures.map((m) => `driver/measure-without-data: Measure \`${m}\` has no data: add a measure document with \`measure: ${id}#${m}\`, or a PDSA data series`);
+          assert.ok(found.every((d) => d.severity === 'hint'), 'the measure-without-data findings are hints');
+        }
+        assert.deepEqual(found.map((d) => `${d.rule}: ${d.message}`), expected);
       });
     }
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { completions } from '../../../src/core/lang';
+import { KINDS } from '../../../src/core/kinds';
 import { DRIVER, LEADERSHIP, PDSA, RAPID, ROSTER, textOf, withCursor } from './util';
 
 const labels = (name: string, marked: string, others: Record<string, string> = {}) => {
@@ -84,7 +85,8 @@ describe('lang: completions', () => {
     const items = labels('x.yaml', 'kind: |\nid: x\n');
     assert.deepEqual(items, []);
     assert.ok(labels('x.rapid.yaml', 'kind: |\nid: x\n').includes('rapid-charter'));
-    assert.equal(labels('x.rapid.yaml', 'kind: |\nid: x\n').length, 6);
+    assert.deepEqual(labels('x.rapid.yaml', 'kind: |\nid: x\n'), [...KINDS]);
+    assert.ok(KINDS.includes('measure'));
   });
 
   it('offers the keys a mapping allows and lacks, with their descriptions', () => {

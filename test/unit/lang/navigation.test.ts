@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { definition, prepareRename, references, rename } from '../../../src/core/lang';
-import type { TextEdit } from '../../../src/core/types';
-import { LineIndex } from '../../../src/core/text';
+import { applyEdits } from '../../helpers';
 import { DRIVER, LEADERSHIP, PDSA, RAPID, ROSTER, textOf, uriOf, withCursor } from './util';
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of spans) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
 
 const files = { 'k.driver.yaml': DRIVER, 'r.roster.yaml': ROSTER };
 

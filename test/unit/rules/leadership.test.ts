@@ -1,19 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { at, check, configFrom, rulesOf } from '../../helpers';
-import { LineIndex } from '../../../src/core/text';
+import { applyFix, at, check, configFrom, rulesOf } from '../../helpers';
 import { LEADERSHIP_RULES } from '../../../src/core/rules/leadership';
 import { spans } from '../../../src/core/model/span';
-import type { Fix } from '../../../src/core/types';
-
-function apply(text: string, fix: Fix): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
 
 const TEAM_LEAD = `  - id: team-lead
     category: teacher-leader
@@ -211,7 +200,7 @@ describe('leadership rules', () => {
       assert.deepEqual(d.map(at), ['leadership/coaching-without-authority@4:43']);
       assert.match(d[0].message, /My coaching has no teeth/);
       assert.match(d[0].message, /conflicting messages/);
-      const fixed = apply(text, d[0].fixes![0]);
+      const fixed = applyFix(text, d[0].fixes![0]);
       assert.match(fixed, /evaluation: input/);
       assert.deepEqual(check('m.leadership.yaml', fixed), []);
       assert.equal(check('m.leadership.yaml', leading('  - { id: r, category: other, evaluation: none, responsibilities: [observation-feedback, goal-setting, motivation, collaboration, evaluation] }')).length, 1);
@@ -281,7 +270,7 @@ describe('leadership/oversized-span: the split fix', () => {
     const fix = fixOf(text);
     assert.match(fix.title, /`grade-1` to `principal-2`/);
     assert.notEqual(fix.preferred, true);
-    const fixed = apply(text, fix);
+    const fixed = applyFix(text, fix);
     const doc = parse(fixed) as { positions: Array<Record<string, unknown>>; teams: Array<Record<string, unknown>> };
     assert.deepEqual(doc.positions[2], { id: 'principal-2', role: 'principal', reports_to: 'principal' });
     assert.deepEqual(doc.teams.map((t) => t.led_by), ['principal', 'principal-2', 'principal']);
@@ -295,7 +284,7 @@ describe('leadership/oversized-span: the split fix', () => {
       positions: '  - id: tl-1\n    role: team-lead',
       teams: '  - id: grade-3\n    led_by: tl-1\n    teachers: 19',
     });
-    const fixed = apply(byCount, fixOf(byCount));
+    const fixed = applyFix(byCount, fixOf(byCount));
     const doc = parse(fixed) as { positions: Array<Record<string, unknown>>; teams: Array<Record<string, unknown>> };
     assert.deepEqual(doc.teams, [
       { id: 'grade-3', led_by: 'tl-1', teachers: 8 },
@@ -307,7 +296,7 @@ describe('leadership/oversized-span: the split fix', () => {
 
     const names = ['Ana', 'Ben', 'Cy', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kim', 'Lou'];
     const byNames = model({ positions: '  - { id: p, role: principal }', teams: `  - { id: t, led_by: p, teachers: [${names.join(', ')}] }` });
-    const fixedNames = parse(apply(byNames, fixOf(byNames))) as { teams: Array<{ teachers: string[]; led_by: string }> };
+    const fixedNames = parse(applyFix(byNames, fixOf(byNames))) as { teams: Array<{ teachers: string[]; led_by: string }> };
     assert.deepEqual(fixedNames.teams[0].teachers, names.slice(0, 10));
     assert.deepEqual(fixedNames.teams[1], { id: 't-2', led_by: 'p-2', teachers: ['Kim', 'Lou'] });
   });
@@ -320,7 +309,7 @@ describe('leadership/oversized-span: the split fix', () => {
       'teams: [{ id: a, led_by: p, teachers: 8 }, { id: b, led_by: p, teachers: 8 }]',
       '',
     ].join('\n');
-    const fixed = apply(text, fixOf(text));
+    const fixed = applyFix(text, fixOf(text));
     const doc = parse(fixed) as { positions: Array<Record<string, unknown>>; teams: Array<Record<string, unknown>> };
     assert.deepEqual(doc.positions[2], { id: 'p-3', role: 'principal', reports_to: 'p' });
     assert.equal(doc.teams[1].led_by, 'p-3');

@@ -1,18 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { at, check, configFrom, rulesOf } from '../../helpers';
+import { applyFix, at, check, configFrom, rulesOf } from '../../helpers';
 import { LineIndex } from '../../../src/core/text';
 import { MESSAGE_RULES, jargonIn } from '../../../src/core/rules/message';
 import { secondsToSay, wordCount } from '../../../src/core/model/words';
-import type { Diagnostic, Fix } from '../../../src/core/types';
-
-function apply(text: string, fix: Fix): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
+import type { Diagnostic } from '../../../src/core/types';
 
 /** The text a diagnostic's range covers. */
 function covered(text: string, d: Diagnostic): string {
@@ -124,7 +115,7 @@ describe('message rules', () => {
     it('offers to replace a word that has an everyday equivalent', () => {
       const text = map('The new summative tests start in spring.');
       const [d] = check('m.message.yaml', text);
-      const fixed = apply(text, d.fixes![0]);
+      const fixed = applyFix(text, d.fixes![0]);
       assert.match(fixed, /The new end-of-year tests start in spring\./);
       assert.deepEqual(check('m.message.yaml', fixed), []);
     });

@@ -1,19 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { at, check, configFrom, rulesOf, workspaceOf } from '../../helpers';
-import { LineIndex } from '../../../src/core/text';
+import { applyFix, at, check, configFrom, rulesOf, workspaceOf } from '../../helpers';
 import { PDSA_RULES } from '../../../src/core/rules/pdsa';
 import type { Config } from '../../../src/core/config';
-import type { Diagnostic, Fix } from '../../../src/core/types';
-
-/** Applies a quick fix's edits to the text (last edit first, so offsets stay valid). */
-function apply(text: string, fix: Fix): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
+import type { Diagnostic } from '../../../src/core/types';
 
 function only(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
   return diagnostics.filter((d) => d.rule === rule);
@@ -97,7 +86,7 @@ describe('pdsa rules', () => {
         assert.deepEqual(d.map(at), [`pdsa/question-without-prediction@7:${question[0].startsWith('    - {') ? 9 : 7}`], name);
         assert.match(d[0].message, /`q1` \(Will teachers bring student work\?\) has no prediction/);
         assert.match(d[0].message, /comparing predictions with results/);
-        const fixed = apply(text, d[0].fixes![0]);
+        const fixed = applyFix(text, d[0].fixes![0]);
         assert.match(fixed, /prediction: "…"/);
         assert.deepEqual(run(fixed), [], `${name}:\n${fixed}`);
       });
@@ -147,7 +136,7 @@ describe('pdsa rules', () => {
         assert.match(d[0].message, /act\.decision/);
         assert.deepEqual(d[0].fixes?.map((f) => f.title), ['adopt', 'adapt', 'abandon'].map((x) => `Decide to ${x} the change idea`));
         for (const [i, decision] of ['adopt', 'adapt', 'abandon'].entries()) {
-          const fixed = apply(text, d[0].fixes![i]);
+          const fixed = applyFix(text, d[0].fixes![i]);
           assert.match(fixed, new RegExp(`decision: ${decision}`));
           assert.deepEqual(run(fixed), [], `${name} → ${decision}:\n${fixed}`);
         }
@@ -174,7 +163,7 @@ describe('pdsa rules', () => {
       const d = run(text);
       assert.deepEqual(d.map(at), ['pdsa/dates-out-of-order@7:8']);
       assert.match(d[0].message, /ends \(2026-04-13\) before it starts \(2026-04-24\)/);
-      const fixed = apply(text, d[0].fixes![0]);
+      const fixed = applyFix(text, d[0].fixes![0]);
       assert.match(fixed, /start: 2026-04-13\n {2}end: 2026-04-24/);
       assert.deepEqual(run(fixed), []);
     });
@@ -212,7 +201,7 @@ describe('pdsa rules', () => {
 
     it('moves the status on with its fix', () => {
       const text = cycle('status: doing', 'plan:', '  start: 2026-03-02', '  end: 2026-03-09');
-      const fixed = apply(text, run(text)[0].fixes![0]);
+      const fixed = applyFix(text, run(text)[0].fixes![0]);
       assert.match(fixed, /status: studying/);
       assert.deepEqual(only(run(fixed), 'pdsa/overdue'), []);
     });
@@ -226,7 +215,7 @@ describe('pdsa rules', () => {
       const d = check('huddles-c2.pdsa.yaml', text, { ...WS, 'huddles-c1.pdsa.yaml': c1 });
       assert.deepEqual(d.map(at), ['pdsa/broken-chain@5:11']);
       assert.match(d[0].message, /did you mean `huddles-c1`\?/);
-      const fixed = apply(text, d[0].fixes![0]);
+      const fixed = applyFix(text, d[0].fixes![0]);
       assert.deepEqual(check('huddles-c2.pdsa.yaml', fixed, { ...WS, 'huddles-c1.pdsa.yaml': c1 }), []);
     });
 

@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { at, check, configFrom, rulesOf, workspaceOf } from '../../helpers';
-import { LineIndex } from '../../../src/core/text';
+import { applyFix, at, check, configFrom, rulesOf, workspaceOf } from '../../helpers';
 import { RAPID_RULES } from '../../../src/core/rules/rapid';
-import type { Diagnostic, Fix } from '../../../src/core/types';
-
-/** Applies a quick fix's edits to the text (last edit first, so offsets stay valid). */
-function apply(text: string, fix: Fix): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
+import type { Diagnostic } from '../../../src/core/types';
 
 function only(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
   return diagnostics.filter((d) => d.rule === rule);
@@ -65,7 +54,7 @@ describe('rapid rules', () => {
       const text = charter('recommend: cao', 'perform: principals');
       const d = only(check('c.rapid.yaml', text, { 'cabinet.roster.yaml': ROSTER }), 'rapid/missing-decider')[0];
       assert.deepEqual(d.fixes?.map((f) => f.title), ['supt', 'cao', 'cfo', 'board', 'principals', 'governance-team'].map((id) => `Set \`decide: ${id}\``));
-      const fixed = apply(text, d.fixes![0]);
+      const fixed = applyFix(text, d.fixes![0]);
       assert.match(fixed, /\n {4}decide: supt\n/);
       assert.deepEqual(check('c.rapid.yaml', fixed, { 'cabinet.roster.yaml': ROSTER }), []);
     });
@@ -74,7 +63,7 @@ describe('rapid rules', () => {
       for (const empty of ['decide:', 'decide: []', 'decide: null']) {
         const text = charter('recommend: cao', 'perform: principals', empty, 'status: open');
         const d = only(check('c.rapid.yaml', text, { 'cabinet.roster.yaml': ROSTER }), 'rapid/missing-decider')[0];
-        const fixed = apply(text, d.fixes![0]);
+        const fixed = applyFix(text, d.fixes![0]);
         assert.match(fixed, /\n {4}decide: supt\n {4}status: open\n/, empty);
         assert.deepEqual(check('c.rapid.yaml', fixed, { 'cabinet.roster.yaml': ROSTER }), [], empty);
       }
@@ -90,15 +79,15 @@ describe('rapid rules', () => {
       const text = charter('recommend: cao', 'perform: principals');
       const d = check('c.rapid.yaml', text)[0];
       assert.deepEqual(d.fixes?.map((f) => f.title), ['Set `decide: cao`', 'Set `decide: principals`', 'Add an empty `decide:` key to fill in']);
-      assert.deepEqual(check('c.rapid.yaml', apply(text, d.fixes![0])), []);
+      assert.deepEqual(check('c.rapid.yaml', applyFix(text, d.fixes![0])), []);
       // The placeholder leaves the decision flagged until someone fills it in.
-      assert.deepEqual(check('c.rapid.yaml', apply(text, d.fixes![2])).map(at), ['rapid/missing-decider@8:5']);
+      assert.deepEqual(check('c.rapid.yaml', applyFix(text, d.fixes![2])).map(at), ['rapid/missing-decider@8:5']);
     });
 
     it('inserts into a flow-style decision', () => {
       const text = 'kind: rapid-charter\nid: c\ndecisions:\n  - { id: d1, decision: Pick a tutoring provider, recommend: cao, perform: cao }\n';
       const d = check('c.rapid.yaml', text)[0];
-      const fixed = apply(text, d.fixes![0]);
+      const fixed = applyFix(text, d.fixes![0]);
       assert.match(fixed, /perform: cao, decide: cao }/);
       assert.deepEqual(check('c.rapid.yaml', fixed), []);
     });
@@ -156,7 +145,7 @@ describe('rapid rules', () => {
         const d = only(check('c.rapid.yaml', text), 'rapid/multiple-deciders')[0];
         const fix = d.fixes?.find((f) => f.title === title);
         assert.ok(fix, `${title} among ${d.fixes?.map((f) => f.title)}`);
-        const fixed = apply(text, fix);
+        const fixed = applyFix(text, fix);
         assert.match(fixed, expected);
         assert.deepEqual(only(check('c.rapid.yaml', fixed), 'rapid/multiple-deciders'), [], fixed);
       }
@@ -165,7 +154,7 @@ describe('rapid rules', () => {
     it('keeps one decider as a plain value inside a flow mapping too', () => {
       const text = 'kind: rapid-charter\nid: c\ndecisions:\n  - { id: a, decision: d, recommend: cao, decide: [supt, board], perform: principals }\n';
       const d = only(check('c.rapid.yaml', text), 'rapid/multiple-deciders')[0];
-      const fixed = apply(text, d.fixes!.find((f) => f.title === 'Keep `board` as the only decider')!);
+      const fixed = applyFix(text, d.fixes!.find((f) => f.title === 'Keep `board` as the only decider')!);
       assert.equal(fixed, 'kind: rapid-charter\nid: c\ndecisions:\n  - { id: a, decision: d, recommend: cao, decide: board, perform: principals }\n');
     });
   });
@@ -195,7 +184,7 @@ describe('rapid rules', () => {
       const d = check('c.rapid.yaml', text, { 'r.roster.yaml': ROSTER });
       assert.deepEqual(rulesOf(d), ['rapid/missing-performer', 'rapid/missing-recommender']);
       const performer = d.find((x) => x.rule === 'rapid/missing-performer')!;
-      const fixed = apply(text, performer.fixes!.find((f) => f.title === 'Set `perform: principals`')!);
+      const fixed = applyFix(text, performer.fixes!.find((f) => f.title === 'Set `perform: principals`')!);
       assert.deepEqual(rulesOf(check('c.rapid.yaml', fixed, { 'r.roster.yaml': ROSTER })), ['rapid/missing-recommender']);
     });
   });

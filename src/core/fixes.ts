@@ -1,0 +1,38 @@
+/** Choosing the edits of "Fix All" (the editor's command and on-save action, and the CLI's `--fix`). */
+import type { Diagnostic, Fix, Range, TextEdit } from './types';
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  // Two insertions at the same point conflict too: their order would be a guess.
+  const sameEmptyPoint = !before(a.start, b.start) && !before(b.start, a.start);
+  if (sameEmptyPoint) return true;
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+/**
+ * The edits "Fix All" applies: the preferred fix of each diagnostic, skipping any fix that would
+ * touch text another chosen fix already changes (the user runs Fix All again for those).
+ */
+export function fixAllEdits(diagnostics: readonly Diagnostic[]): { edits: TextEdit[]; fixes: Fix[]; skipped: number } {
+  const edits: TextEdit[] = [];
+  const fixes: Fix[] = [];
+  let skipped = 0;
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    const fix = d.fixes?.find((f) => f.preferred);
+    if (!fix || !fix.edits.length) continue;
+    const signature = JSON.stringify(fix.edits);
+    if (seen.has(signature)) continue;
+    if (fix.edits.some((e) => edits.some((chosen) => overlaps(e.range, chosen.range)))) {
+      skipped++;
+      continue;
+    }
+    seen.add(signature);
+    fixes.push(fix);
+    edits.push(...fix.edits);
+  }
+  return { edits, fixes, skipped };
+}
