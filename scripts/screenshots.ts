@@ -31,6 +31,7 @@ const SHOTS: Shot[] = [
   { kind: 'driver-diagram', file: 'k3-reading.driver.yaml', themes: ['light', 'dark'], until: '.ik-figure' },
   { kind: 'pdsa-cycle', file: 'huddles-c3.pdsa.yaml', themes: ['light'], until: '.ik-phase-a' },
   { kind: 'pdsa-cycle', name: 'run-chart', file: 'huddles-c3.pdsa.yaml', themes: ['light', 'dark'], from: '.ik-data', until: '.ik-data' },
+  { kind: 'measure', file: 'huddle-minutes.measure.yaml', themes: ['light', 'dark'], until: '.ik-chart' },
   { kind: 'rapid-charter', file: 'cabinet-2026.rapid.yaml', themes: ['light'], until: '.ik-rapid-legend', width: 1280 },
   { kind: 'leadership-model', file: 'lincoln-team-leads.leadership.yaml', themes: ['light'], until: '.ik-figure' },
   { kind: 'message-map', file: 'new-assessments-parents.message.yaml', themes: ['light'], until: '.ik-msgs' },

@@ -1,11 +1,13 @@
-import { parseFile, type ParsedDocument, type ParsedFile } from './parse';
+import { parseFile, type ParsedDocument, type ParsedFile, type ParseOptions } from './parse';
 import { EMPTY_CONFIG, type Config } from './config';
 import type { EditSpec, OptionValue, Report, Rule, RuleContext, WorkspaceView } from './rules/api';
 import { ALL_RULES } from './rules/registry';
 import { DEFAULT_JARGON } from './jargon';
-import { items, parties, text } from './model/values';
+import { parseDataFile, resolveDataPath, type DataFile } from './data';
+import { items, text } from './model/values';
 import { itemIndex } from './items';
-import type { Diagnostic, Fix, Kind, Severity, Span, TextEdit } from './types';
+import { specOf, type Kind, type LinkName } from './kinds';
+import type { Diagnostic, Fix, Severity, Span, TextEdit } from './types';
 
 interface Entry {
   file: ParsedFile;
@@ -20,6 +22,8 @@ export interface WorkspaceOptions {
   rules?: readonly Rule[];
   /** The date rules use when the configuration fixes none (`YYYY-MM-DD`). */
   today?: () => string;
+  /** How files are parsed (the fast reader on or off, counters to fill). */
+  parse?: ParseOptions;
 }
 
 /** A folder's URI with a trailing slash, so that `file:///a/b/` is not a prefix of `file:///a/bc`. */
@@ -80,39 +84,17 @@ interface Facts {
   deciders: string[];
 }
 
-function factsOf(doc: ParsedDocument, maps: Workspace['maps']): Facts {
+/** The index learns from each document what its kind's spec says (`KindSpec.learn`). */
+function factsOf(doc: ParsedDocument, maps: Workspace['maps'], links: Workspace['links']): Facts {
   const facts: Facts = { keys: [], people: [], deciders: [] };
-  const data = doc.data;
   facts.keys.push([maps.byKind, doc.kind]);
   if (doc.id !== undefined) facts.keys.push([maps.byId, doc.id]);
-  if (!data || doc.syntax.length) return facts;
-  switch (doc.kind) {
-    case 'roster':
-      for (const listName of ['people', 'groups']) {
-        for (const { item } of items(data[listName])) {
-          const id = text(item.id);
-          const name = text(item.name);
-          if (id) facts.people.push(id.toLowerCase());
-          if (name) facts.people.push(name.toLowerCase());
-        }
-      }
-      break;
-    case 'pdsa-cycle': {
-      const ref = text(data.change_idea);
-      if (ref) facts.keys.push([maps.cyclesByChangeIdea, ref.includes('#') ? ref : `#${ref}`]);
-      const previous = text(data.previous);
-      if (previous) facts.keys.push([maps.cyclesByPrevious, previous]);
-      break;
-    }
-    case 'rapid-charter':
-      for (const { item } of items(data.decisions)) {
-        const d = parties(item.decide);
-        if (d.length === 1) facts.deciders.push(d[0].toLowerCase());
-      }
-      break;
-    default:
-      break;
-  }
+  const spec = specOf(doc.kind);
+  if (!doc.data || doc.syntax.length || !spec.learn) return facts;
+  const learned = spec.learn(doc.data, { resolveData: (relative) => resolveDataPath(doc.uri, relative) });
+  facts.people = learned.people ?? [];
+  facts.deciders = learned.deciders ?? [];
+  for (const [name, key] of learned.links ?? []) facts.keys.push([links[name], key]);
   return facts;
 }
 
@@ -126,9 +108,16 @@ export class Workspace implements WorkspaceView {
   readonly maps = {
     byId: new MultiMap<string, ParsedDocument>(byPlace),
     byKind: new MultiMap<string, ParsedDocument>(byPlace),
-    cyclesByChangeIdea: new MultiMap<string, ParsedDocument>(byPlace),
-    cyclesByPrevious: new MultiMap<string, ParsedDocument>(byPlace),
   };
+  /** Documents by the keys their kinds' specs link them under (`KindSpec.learn`). */
+  readonly links: Record<LinkName, MultiMap<string, ParsedDocument>> = {
+    'cycle-tests': new MultiMap<string, ParsedDocument>(byPlace),
+    'cycle-after': new MultiMap<string, ParsedDocument>(byPlace),
+    'reads-data': new MultiMap<string, ParsedDocument>(byPlace),
+    'data-for-measure': new MultiMap<string, ParsedDocument>(byPlace),
+  };
+  /** Data files (CSV) by URI: inputs of the documents that name them. */
+  private readonly dataFiles = new Map<string, DataFile>();
   private readonly people = new Map<string, number>();
   private readonly deciders = new Map<string, number>();
   private version = 0;
@@ -137,6 +126,7 @@ export class Workspace implements WorkspaceView {
   private readonly folderConfigs = new Map<string, Config>();
   private rules: readonly Rule[];
   private readonly clock: () => string;
+  private readonly parseOptions: ParseOptions;
   /** How many times a file was parsed: lets tests see that an edit re-parses one file only. */
   parseCount = 0;
 
@@ -144,6 +134,7 @@ export class Workspace implements WorkspaceView {
     this.config = options.config ?? EMPTY_CONFIG;
     this.rules = options.rules ?? ALL_RULES;
     this.clock = options.today ?? localToday;
+    this.parseOptions = options.parse ?? {};
   }
 
   /** The configuration of files under no folder of `setFolderConfig`. */
@@ -190,7 +181,7 @@ export class Workspace implements WorkspaceView {
     const old = this.entries.get(uri);
     if (old && old.file.text === text) return old.file;
     this.parseCount++;
-    return this.setParsedFile(parseFile(uri, text));
+    return this.setParsedFile(parseFile(uri, text, this.parseOptions));
   }
 
   /**
@@ -223,6 +214,52 @@ export class Workspace implements WorkspaceView {
     return entry.local;
   }
 
+  /**
+   * Adds or replaces a data file (CSV). Only the documents that read it are checked again: their
+   * results are dropped, and no other file's.
+   */
+  setDataFile(uri: string, text: string): DataFile {
+    const old = this.dataFiles.get(uri);
+    if (old && old.text === text) return old;
+    const file = parseDataFile(uri, text);
+    this.dataFiles.set(uri, file);
+    this.dataChanged(uri);
+    return file;
+  }
+
+  removeDataFile(uri: string): void {
+    if (!this.dataFiles.delete(uri)) return;
+    this.dataChanged(uri);
+  }
+
+  dataFile(uri: string): DataFile | undefined {
+    return this.dataFiles.get(uri);
+  }
+
+  /** The data files held. */
+  dataFileUris(): string[] {
+    return [...this.dataFiles.keys()];
+  }
+
+  /** Every data file some document names, held or not (the CLI reads these; the editor watches them). */
+  namedDataFiles(): string[] {
+    return [...this.links['reads-data'].keys()];
+  }
+
+  /** The files whose documents read a data file. */
+  readersOf(dataUri: string): string[] {
+    return [...new Set(this.links['reads-data'].get(dataUri).map((doc) => doc.uri))];
+  }
+
+  private dataChanged(uri: string): void {
+    for (const reader of this.readersOf(uri)) {
+      const entry = this.entries.get(reader);
+      if (!entry) continue;
+      entry.local = undefined;
+      entry.global = undefined;
+    }
+  }
+
   removeFile(uri: string): void {
     const old = this.entries.get(uri);
     if (!old) return;
@@ -246,7 +283,7 @@ export class Workspace implements WorkspaceView {
 
   private index(file: ParsedFile): void {
     for (const doc of file.documents) {
-      const facts = factsOf(doc, this.maps);
+      const facts = factsOf(doc, this.maps, this.links);
       this.facts.set(doc, facts);
       for (const [map, key] of facts.keys) map.add(key, doc);
       for (const p of facts.people) this.people.set(p, (this.people.get(p) ?? 0) + 1);
@@ -314,13 +351,20 @@ export class Workspace implements WorkspaceView {
 
   cyclesTesting(changeIdeaKey: string): readonly ParsedDocument[] {
     const bare = `#${changeIdeaKey.split('#').pop()}`;
-    const exact = this.maps.cyclesByChangeIdea.get(changeIdeaKey);
-    const loose = this.maps.cyclesByChangeIdea.get(bare);
+    const exact = this.links['cycle-tests'].get(changeIdeaKey);
+    const loose = this.links['cycle-tests'].get(bare);
     return loose.length ? [...exact, ...loose] : exact;
   }
 
   cyclesAfter(cycleId: string): readonly ParsedDocument[] {
-    return this.maps.cyclesByPrevious.get(cycleId);
+    return this.links['cycle-after'].get(cycleId);
+  }
+
+  dataFor(measureKey: string): readonly ParsedDocument[] {
+    const bare = `#${measureKey.split('#').pop()}`;
+    const exact = this.links['data-for-measure'].get(measureKey);
+    const loose = bare === measureKey ? [] : this.links['data-for-measure'].get(bare);
+    return loose.length ? [...exact, ...loose] : exact;
   }
 
   decisionsDecidedBy(party: string): number {
@@ -342,21 +386,40 @@ export class Workspace implements WorkspaceView {
 
   // ---- diagnostics ----
 
-  /** Diagnostics of one file, sorted by position. */
+  /**
+   * Diagnostics of one file, sorted by position. A data file's are those the documents reading it
+   * report on its rows.
+   */
   diagnostics(uri: string): Diagnostic[] {
+    if (!this.entries.has(uri)) {
+      if (!this.dataFiles.has(uri) && !this.links['reads-data'].get(uri).length) return [];
+      // Two measures reading one CSV find the same bad row: it is shown once.
+      const seen = new Set<string>();
+      const found = this.readersOf(uri).flatMap((reader) => this.ownAndForeign(reader).filter((d) => d.uri === uri));
+      return sortDiagnostics(found.filter((d) => {
+        const key = `${d.rule}\u0001${d.severity}\u0001${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}\u0001${d.message}`;
+        return !seen.has(key) && (seen.add(key), true);
+      }));
+    }
+    return sortDiagnostics(this.ownAndForeign(uri).filter((d) => d.uri === uri));
+  }
+
+  /** Everything the documents of a file report, on the file itself and on the data files they read. */
+  private ownAndForeign(uri: string): Diagnostic[] {
     const entry = this.entries.get(uri);
     if (!entry) return [];
     this.localDiagnostics(uri);
     if (!entry.global || entry.global.version !== this.version) {
       entry.global = { version: this.version, diagnostics: this.run(entry.file, 'workspace') };
     }
-    return sortDiagnostics([...entry.local!, ...entry.global.diagnostics]);
+    return [...entry.local!, ...entry.global.diagnostics];
   }
 
-  /** Diagnostics of every file, by URI (files with none are included with an empty list). */
+  /** Diagnostics of every file and data file, by URI (files with none are included with an empty list). */
   allDiagnostics(): Map<string, Diagnostic[]> {
     const out = new Map<string, Diagnostic[]>();
     for (const uri of this.entries.keys()) out.set(uri, this.diagnostics(uri));
+    for (const uri of new Set([...this.dataFiles.keys(), ...this.namedDataFiles()])) out.set(uri, this.diagnostics(uri));
     return out;
   }
 
@@ -391,12 +454,18 @@ export class Workspace implements WorkspaceView {
           today,
           jargon,
           option: <T extends OptionValue>(name: string) => (settings?.[name] ?? rule.options?.[name]) as T,
+          configured: (ruleId, name) => config.rules[ruleId]?.options?.[name],
           report: (report: Report) => out.push(this.toDiagnostic(file, doc, rule.id, severity, report)),
           insertEntry: (mapPath, key, valueText): EditSpec | undefined => {
             const ins = doc.insertion(mapPath, key, valueText);
             return ins && { span: ins.span, text: ins.text };
           },
           appendItems: (listPath, itemTexts) => appendItems(file.text, doc, listPath, itemTexts),
+          spc: config.spc ?? 'ihi',
+          dataFile: (relative) => {
+            const uri = resolveDataPath(doc.uri, relative);
+            return uri === undefined ? undefined : { uri, file: this.dataFiles.get(uri) };
+          },
         };
         try {
           rule.check(ctx);
@@ -420,9 +489,11 @@ export class Workspace implements WorkspaceView {
   }
 
   private toDiagnostic(file: ParsedFile, doc: ParsedDocument, rule: string, severity: Severity, report: Report): Diagnostic {
+    const data = report.file !== undefined ? this.dataFiles.get(report.file) : undefined;
     const d: Diagnostic = {
-      uri: file.uri,
-      range: file.lines.rangeOf(this.spanOf(doc, report)),
+      uri: report.file ?? file.uri,
+      // On a data file's row (`measure/bad-row`): the span is one of that file's.
+      range: report.file !== undefined ? (data?.lines ?? file.lines).rangeOf(report.span ?? { start: 0, end: 0 }) : file.lines.rangeOf(this.spanOf(doc, report)),
       severity,
       rule,
       message: report.message,

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { Workspace } from '../../src/core/workspace';
 import { parseConfig, CONFIG_FILE } from '../../src/core/config';
@@ -33,6 +33,11 @@ export function workspaceOf(files: Record<string, string>, dir = EXAMPLES): Work
   const config = parseConfig(fs.readFileSync(configFile, 'utf8'), pathToFileURL(configFile).href).config;
   const ws = new Workspace({ config });
   for (const [name, text] of Object.entries(files)) ws.setFile(pathToFileURL(path.join(dir, name)).href, text);
+  // The CSV files the measures read, as the CLI and the editor hold them.
+  for (const uri of ws.namedDataFiles()) {
+    const file = fileURLToPath(uri);
+    if (fs.existsSync(file)) ws.setDataFile(uri, fs.readFileSync(file, 'utf8'));
+  }
   return ws;
 }
 

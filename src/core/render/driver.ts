@@ -7,6 +7,7 @@ import type { Scope } from './context';
 import { article, empty, header, titleOf } from './parts';
 import { layered, isDummy, type LayerEdge, type LayerNode } from './layout';
 import { figure, n, svgRoot, textBlock, textWidth, wrap } from './svg';
+import { measureGlance } from './measure';
 
 // Sizes in SVG user units (px at 100%): readable when projected, four columns fit a slide.
 const FONT = 14;
@@ -266,6 +267,12 @@ export function driverSvg(scope: Scope): Html {
   return svgRoot(width, height, 'ik-driver-svg', label, html`<g class="ik-edges">${edges}</g>${heads}<g class="ik-nodes">${drawn}</g>`);
 }
 
+/** A measure's data at a glance: a sparkline of its latest series and its latest signal in words. */
+function glanceAt(scope: Scope, key: string, name: string): Html {
+  const glance = measureGlance(scope, key, name);
+  return html`<span class="ik-measure-data ik-verdict-${glance.tone}"${glance.uri ? html` data-open-uri="${glance.uri}"` : ''}>${glance.spark ?? ''}<span class="ik-measure-signal">${glance.words}</span></span>`;
+}
+
 function measuresSection(scope: Scope): Html {
   const data = scope.doc.data ?? {};
   const all = items(data.measures);
@@ -292,7 +299,8 @@ function measuresSection(scope: Scope): Html {
       const id = text(item.id);
       const facts = [text(item.unit), text(item.frequency)].filter(Boolean).join(' · ');
       const users = id ? usedBy.get(id) ?? [] : [];
-      return html`<li class="ik-measure ${flag.cls}" data-path="${path.join('.')}"${flag.title ? html` title="${flag.title}"` : ''}><span class="ik-measure-name">${text(item.name) ?? id ?? '(unnamed measure)'}</span>${id && id === aimMeasure ? html` <span class="ik-badge ik-badge-aim">aim</span>` : ''}${text(item.definition) ? html`<span class="ik-measure-def">${text(item.definition)}</span>` : ''}${facts ? html`<span class="ik-measure-facts">${facts}</span>` : ''}${users.length ? html`<span class="ik-measure-facts">for: ${users.join('; ')}</span>` : ''}</li>`;
+      const name = text(item.name) ?? id ?? '(unnamed measure)';
+      return html`<li class="ik-measure ${flag.cls}" data-path="${path.join('.')}"${flag.title ? html` title="${flag.title}"` : ''}><span class="ik-measure-name">${name}</span>${id && id === aimMeasure ? html` <span class="ik-badge ik-badge-aim">aim</span>` : ''}${text(item.definition) ? html`<span class="ik-measure-def">${text(item.definition)}</span>` : ''}${facts ? html`<span class="ik-measure-facts">${facts}</span>` : ''}${users.length ? html`<span class="ik-measure-facts">for: ${users.join('; ')}</span>` : ''}${id && scope.doc.id && scope.workspace ? glanceAt(scope, `${scope.doc.id}#${id}`, name) : ''}</li>`;
     });
     return html`<div class="ik-measure-group ik-measure-${g.type}"><h3>${g.label} <span class="ik-muted">${g.hint}</span></h3>${entries.length ? html`<ul>${entries}</ul>` : empty(g.type === 'balancing' ? 'None yet: what could get worse?' : 'None yet')}</div>`;
   });

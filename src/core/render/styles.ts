@@ -201,6 +201,59 @@ body.ik-body{margin:0;background:var(--ik-bg);color:var(--ik-fg);font-family:var
 .ik-figure-runchart .ik-diagram{display:inline-block;max-width:100%}
 .ik-figure-runchart figcaption{max-width:760px}
 
+/* measure: control and run charts; --verdict tells improvement (blue) from concern (orange), after NHS Making Data Count */
+.ik-verdict-improvement{--verdict:var(--ik-blue)}.ik-verdict-concern{--verdict:var(--ik-orange)}.ik-verdict-neutral{--verdict:var(--ik-purple)}
+.ik-verdict-stable{--verdict:var(--ik-fg)}.ik-verdict-few,.ik-verdict-none{--verdict:var(--ik-muted)}.ik-verdict-key{--verdict:var(--ik-fg)}
+.ik-svg text.ik-ch-tick,.ik-svg .ik-ch-tick tspan{font-size:11px;fill:var(--ik-muted)}
+.ik-ch-grid{stroke:var(--ik-border);stroke-width:1;opacity:.7}
+.ik-ch-axis,.ik-ch-xtick{stroke:var(--ik-muted);stroke-width:1}
+.ik-ch-line{fill:none;stroke:var(--ik-grey);stroke-width:1.5;stroke-linejoin:round}
+.ik-ch-point{fill:var(--ik-fg);stroke:var(--ik-bg);stroke-width:.8}
+.ik-ch-point.ik-flag-error,.ik-ch-point.ik-flag-warning{stroke:var(--sev);stroke-width:2.5}
+.ik-ch-cl{fill:none;stroke:var(--ik-green);stroke-width:1.6}
+.ik-ch-limit{fill:none;stroke:var(--ik-red);stroke-width:1.3;opacity:.85}
+.ik-ch-carried{stroke-dasharray:6 4}
+.ik-ch-target path{fill:none;stroke:var(--ik-accent);stroke-width:1.4;stroke-dasharray:2 3}
+.ik-svg .ik-ch-label{font-size:11px;font-weight:700;paint-order:stroke;stroke:var(--ik-canvas);stroke-width:3px;stroke-linejoin:round}
+.ik-svg .ik-ch-cl-label{fill:var(--ik-green)}.ik-svg .ik-ch-limit-label{fill:var(--ik-red)}.ik-svg .ik-ch-target-label{fill:var(--ik-accent)}
+.ik-ch-divider{stroke:var(--ik-muted);stroke-width:1;stroke-dasharray:3 3}
+.ik-svg .ik-ch-phase-label{font-size:12px;font-weight:650;fill:var(--ik-fg)}
+.ik-ch-phase.ik-flag-error .ik-ch-phase-label,.ik-ch-phase.ik-flag-warning .ik-ch-phase-label{fill:var(--sev)}
+.ik-svg .ik-ch-unit{font-size:11px;fill:var(--ik-muted)}
+.ik-ch-signal path,.ik-ch-signal rect,.ik-ch-signal circle{fill:var(--verdict);stroke:var(--ik-bg);stroke-width:1}
+.ik-ch-signal .ik-ch-ring{fill:var(--ik-bg);stroke:var(--verdict);stroke-width:2.6}
+.ik-ch-signal line,.ik-ch-runs line{stroke:var(--verdict);stroke-width:2.5;stroke-dasharray:5 3}
+.ik-svg .ik-ch-runs text{font-size:10px;font-weight:700;fill:var(--verdict)}
+.ik-ch-trend-line{fill:none;stroke:var(--verdict);stroke-width:8;stroke-linecap:round;stroke-linejoin:round;opacity:.22}
+.ik-ch-key .ik-ch-trend-line{fill:none;stroke:var(--verdict);stroke-width:7;stroke-linecap:round;opacity:.22}
+.ik-ch-guide{stroke:var(--ik-muted);stroke-width:1;stroke-dasharray:1 3;opacity:.8}
+.ik-ch-event-annotation path{fill:var(--ik-fg)}
+.ik-ch-event-cycle circle{fill:var(--tone,var(--ik-blue));stroke:var(--ik-bg);stroke-width:1.5}
+.ik-svg .ik-ch-event-text{font-size:11px;fill:var(--ik-fg)}
+.ik-svg .ik-ch-event-cycle .ik-ch-event-text{font-family:var(--ik-mono);fill:var(--tone,var(--ik-fg))}
+.ik-svg .ik-ch-key text{font-size:12px}
+.ik-ch-key-line{fill:none;stroke:var(--ik-fg);stroke-width:1.5}
+.ik-svg .ik-ch-cell-title{font-size:13px;font-weight:700}
+.ik-svg .ik-ch-cell-sub{font-size:11px;font-weight:600;fill:var(--verdict)}
+.ik-figure-chart .ik-diagram{display:inline-block;max-width:100%}
+.ik-said-list ul{margin:0 0 14px;padding-left:18px}
+.ik-said-list>p{margin:0 0 6px}
+.ik-said{margin:0 0 4px;font-size:1.02em}
+.ik-said::marker{color:var(--verdict)}
+.ik-said-lead{color:var(--verdict)}
+.ik-said-list details{margin:0 0 14px}
+.ik-said-phase{display:inline-block;margin-right:4px;padding:0 8px;border-radius:999px;background:var(--ik-surface-2);font-size:.85em;font-weight:600;color:var(--ik-fg)}
+.ik-badge-chart{--tone:var(--ik-fg)}
+.ik-ch-cycles ul{list-style:none;margin:0;padding:0}
+.ik-ch-cycle{padding:5px 0;border-top:1px solid var(--ik-border);font-size:.92em}
+.ik-ch-cycle .ik-dot{vertical-align:middle}
+.ik-measure-data{display:flex;align-items:center;gap:8px;margin-top:4px;font-size:.85em;color:var(--verdict)}
+.ik-measure-data.ik-verdict-improvement,.ik-measure-data.ik-verdict-concern{font-weight:650}
+.ik-spark{display:block;flex:none}
+.ik-spark-line{fill:none;stroke:var(--ik-grey);stroke-width:1.3;stroke-linejoin:round}
+.ik-spark-cl{fill:none;stroke:var(--ik-green);stroke-width:1;stroke-dasharray:2 2}
+.ik-spark-last{fill:var(--verdict);stroke:var(--ik-bg);stroke-width:1}
+
 /* org chart */
 .ik-org-link{fill:none;stroke:var(--ik-edge);stroke-width:1.5}
 .ik-org-node .ik-node-band{fill:var(--ik-grey)}

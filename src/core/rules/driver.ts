@@ -240,6 +240,37 @@ const untestedChangeIdea: Rule = {
   },
 };
 
+/** Whether a document gives data for a measure: a measure document, or a PDSA cycle with a series (points or a file). */
+function givesData(doc: { kind: string; data: Record<string, unknown> | undefined }): boolean {
+  if (doc.kind !== 'pdsa-cycle') return true;
+  const series = obj(doc.data?.data);
+  return filled(series?.points) || text(series?.file) !== undefined;
+}
+
+const measureWithoutData: Rule = {
+  id: 'driver/measure-without-data',
+  kinds: ['driver-diagram'],
+  severity: 'hint',
+  scope: 'workspace',
+  description: 'A measure has no data anywhere in the workspace: no `measure` document and no PDSA series names it.',
+  check(ctx) {
+    const docId = ctx.doc.id;
+    if (docId === undefined) return;
+    for (const { item, index } of items(ctx.data.measures)) {
+      const id = text(item.id);
+      if (!id || ctx.workspace.dataFor(`${docId}#${id}`).some(givesData)) continue;
+      ctx.report({
+        at: ['measures', index],
+        target: 'item',
+        message: `Measure \`${id}\` has no data: add a measure document with \`measure: ${docId}#${id}\`, or a PDSA data series`,
+      });
+    }
+  },
+};
+
+/** The rule over measures' data, after the measure rules in DESIGN §2. */
+export const DRIVER_DATA_RULES: readonly Rule[] = [measureWithoutData];
+
 export const DRIVER_RULES: readonly Rule[] = [
   aimNotMeasurable,
   primaryWithoutSecondary,

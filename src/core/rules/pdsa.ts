@@ -1,4 +1,5 @@
-import type { EditSpec, FixSpec, Rule, RuleContext } from './api';
+import type { EditSpec, FixSpec, Report, Rule, RuleContext } from './api';
+import { checkBadRows, checkOrder, checkUnreadable, measured } from './measure';
 import { date, filled, isObj, items, list, num, obj, text, type Obj } from '../model/values';
 import { analyzeRunChart, DEFAULT_MIN_SHIFT, DEFAULT_MIN_TREND } from '../model/runchart';
 import { closest, plural } from '../text';
@@ -322,18 +323,44 @@ const brokenChain: Rule = {
 // ---- run charts ----
 
 interface SeriesPoint {
-  /** Index in `data.points`. */
+  /** Index in `data.points`, or of the row among the file's points. */
   index: number;
   value: number;
   date?: string;
+  /** 1-based line of the data file's row, for points read from `data.file`. */
+  line?: number;
 }
 
-/** The points of `data.points` with a numeric value, in order. */
+/** Whether the series is read from a CSV file (`data.file`) rather than `data.points`. */
+function fromFile(ctx: RuleContext): boolean {
+  return text(obj(ctx.data.data)?.file) !== undefined;
+}
+
+/**
+ * The points of the series, in order: `data.points` with a numeric value, or the readable rows of
+ * `data.file` (its `date` and `value` columns), read once for all the rules by `measured`.
+ */
 function series(ctx: RuleContext): SeriesPoint[] {
+  if (fromFile(ctx)) {
+    const points = measured(ctx).data.series[0]?.points ?? [];
+    return points.map((p, index) => ({ index, value: p.value, date: p.date, line: p.source.kind === 'row' ? p.source.line : undefined }));
+  }
   const out: SeriesPoint[] = [];
   for (const { item, index } of items(obj(ctx.data.data)?.points)) {
     const value = num(item.value);
     if (value !== undefined) out.push({ index, value, date: date(item.date) });
+  }
+  return out;
+}
+
+/** Points whose date is not after the previous dated point's. */
+function outOfOrder(points: readonly SeriesPoint[]): Array<{ point: SeriesPoint; previous: string }> {
+  const out: Array<{ point: SeriesPoint; previous: string }> = [];
+  let previous: string | undefined;
+  for (const p of points) {
+    if (p.date === undefined) continue;
+    if (previous !== undefined && p.date <= previous) out.push({ point: p, previous });
+    previous = p.date;
   }
   return out;
 }
@@ -351,11 +378,24 @@ function round(n: number): string {
   return String(Number(n.toFixed(2)));
 }
 
-/** The series when it has enough points for the run chart rules, else undefined. */
+/** The series when it has enough points for the run chart rules and its dates increase, else undefined. */
 function chartSeries(ctx: RuleContext): SeriesPoint[] | undefined {
   const points = series(ctx);
   const min = Number(ctx.option<number>('min_points'));
-  return points.length >= (Number.isFinite(min) ? min : 10) ? points : undefined;
+  if (points.length < (Number.isFinite(min) ? min : 10)) return undefined;
+  // Signals read in the wrong order would be wrong: pdsa/points-out-of-order says so first.
+  return outOfOrder(points).length ? undefined : points;
+}
+
+/** Where a run-chart finding starts: the first point's item, or `data.file` for rows of a file. */
+function placeAt(first: SeriesPoint): Pick<Report, 'at' | 'target'> {
+  return first.line !== undefined ? { at: ['data', 'file'], target: 'value' } : { at: ['data', 'points', first.index], target: 'item' };
+}
+
+/** ` (CSV lines 4–11)` for points of a file. */
+function csvLines(first: SeriesPoint, last: SeriesPoint): string {
+  if (first.line === undefined || last.line === undefined) return '';
+  return first.line === last.line ? ` (CSV line ${first.line})` : ` (CSV lines ${first.line}–${last.line})`;
 }
 
 const runChartShift: Rule = {
@@ -373,10 +413,9 @@ const runChartShift: Rule = {
       const first = points[shift.start];
       const last = points[shift.end];
       ctx.report({
-        at: ['data', 'points', first.index],
-        target: 'item',
+        ...placeAt(first),
         message:
-          `${chartName(ctx)} shows a shift: ${shift.length} points in a row ${shift.side} the median (${round(analysis.median)}), from ${when(first)} to ${when(last)}. ` +
+          `${chartName(ctx)} shows a shift: ${shift.length} points in a row ${shift.side} the median (${round(analysis.median)}), from ${when(first)} to ${when(last)}${csvLines(first, last)}. ` +
           `By the run chart rules (${minShift} or more consecutive points on one side of the median; points on the median are skipped) this is a signal of real change, not chance. ` +
           `Note what changed around ${when(first)}: if it is the change under test, the chart is evidence it made a difference.`,
       });
@@ -399,10 +438,9 @@ const runChartTrend: Rule = {
       const first = points[trend.start];
       const last = points[trend.end];
       ctx.report({
-        at: ['data', 'points', first.index],
-        target: 'item',
+        ...placeAt(first),
         message:
-          `${chartName(ctx)} shows a trend: ${trend.length} points in a row going ${trend.direction}, from ${when(first)} to ${when(last)}. ` +
+          `${chartName(ctx)} shows a trend: ${trend.length} points in a row going ${trend.direction}, from ${when(first)} to ${when(last)}${csvLines(first, last)}. ` +
           `By the run chart rules (${minTrend} or more consecutive points all going up or all going down; a repeated value counts once) this is a signal of real change, not chance. ` +
           `Look for what started around ${when(first)} and note it in the study.`,
       });
@@ -425,16 +463,62 @@ const runChartRuns: Rule = {
     const last = points[points.length - 1];
     const expected = `${a.runsLimits.lower} to ${a.runsLimits.upper} runs are expected for ${a.usefulObservations} points not on the median`;
     ctx.report({
-      at: ['data', 'points', first.index],
-      target: 'item',
+      ...placeAt(first),
       message: a.tooFewRuns
-        ? `${chartName(ctx)} from ${when(first)} to ${when(last)} has too few runs: ${plural(a.runs, 'run')} about the median (${round(a.median)}), where ${expected} (published run chart table). ` +
+        ? `${chartName(ctx)} from ${when(first)} to ${when(last)}${csvLines(first, last)} has too few runs: ${plural(a.runs, 'run')} about the median (${round(a.median)}), where ${expected} (published run chart table). ` +
           `The points stay on one side of the median longer than chance would: a signal that the process shifted. Look for when it moved and what changed then.`
-        : `${chartName(ctx)} from ${when(first)} to ${when(last)} has too many runs: ${plural(a.runs, 'run')} about the median (${round(a.median)}), where ${expected} (published run chart table). ` +
+        : `${chartName(ctx)} from ${when(first)} to ${when(last)}${csvLines(first, last)} has too many runs: ${plural(a.runs, 'run')} about the median (${round(a.median)}), where ${expected} (published run chart table). ` +
           `The points cross the median more often than chance would, which often means two processes are mixed (two teams, two days of the week): chart them separately.`,
     });
   },
 };
+
+// ---- data series read from a file, and their order ----
+
+const pointsOutOfOrder: Rule = {
+  id: 'pdsa/points-out-of-order',
+  kinds: ['pdsa-cycle'],
+  severity: 'warning',
+  description: "The dates of the cycle's data series do not increase.",
+  check(ctx) {
+    if (fromFile(ctx)) {
+      checkOrder(ctx, measured(ctx), 'rows');
+      return;
+    }
+    const wrong = outOfOrder(series(ctx));
+    if (!wrong.length) return;
+    const { point, previous } = wrong[0];
+    const more = wrong.length - 1;
+    ctx.report({
+      at: ['data', 'points', point.index],
+      target: 'value',
+      message: `${point.date} comes after ${previous}: dates must increase — sort the points by date${more ? ` (${plural(more, 'more point')} out of order)` : ''}; no run-chart signal is read until then`,
+    });
+  },
+};
+
+const dataUnreadable: Rule = {
+  id: 'pdsa/data-unreadable',
+  kinds: ['pdsa-cycle'],
+  severity: 'error',
+  description: '`data.file` names no readable file, or its `date` or `value` column is not in the header row.',
+  check(ctx) {
+    if (fromFile(ctx)) checkUnreadable(ctx, measured(ctx));
+  },
+};
+
+const badRow: Rule = {
+  id: 'pdsa/bad-row',
+  kinds: ['pdsa-cycle'],
+  severity: 'warning',
+  description: 'A row of `data.file` whose date is not a date or whose value is not a number: the row is left out.',
+  check(ctx) {
+    if (fromFile(ctx)) checkBadRows(ctx, measured(ctx));
+  },
+};
+
+/** The rules of PDSA data series read from files and of their order (after the measure rules, in DESIGN §2). */
+export const PDSA_DATA_RULES: readonly Rule[] = [pointsOutOfOrder, dataUnreadable, badRow];
 
 export const PDSA_RULES: readonly Rule[] = [
   questionWithoutPrediction,

@@ -2,11 +2,12 @@ import type { Rule } from './api';
 import type { Severity } from '../types';
 import { SCHEMA_RULES } from './schema';
 import { REF_RULES } from './ref';
-import { DRIVER_RULES } from './driver';
-import { PDSA_RULES } from './pdsa';
+import { DRIVER_DATA_RULES, DRIVER_RULES } from './driver';
+import { PDSA_DATA_RULES, PDSA_RULES } from './pdsa';
 import { RAPID_RULES } from './rapid';
 import { LEADERSHIP_RULES } from './leadership';
 import { MESSAGE_RULES } from './message';
+import { MEASURE_RULES } from './measure';
 
 /** Every rule the engine runs, in the order of DESIGN §2. */
 export const ALL_RULES: readonly Rule[] = [
@@ -17,6 +18,9 @@ export const ALL_RULES: readonly Rule[] = [
   ...RAPID_RULES,
   ...LEADERSHIP_RULES,
   ...MESSAGE_RULES,
+  ...MEASURE_RULES,
+  ...DRIVER_DATA_RULES,
+  ...PDSA_DATA_RULES,
 ];
 
 /** Diagnostics the engine itself reports, outside any rule's check. */

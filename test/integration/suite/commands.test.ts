@@ -17,7 +17,7 @@ describe('commands and status bar', () => {
     assert.deepEqual(summary.counts, { error: 1, warning: 3, info: 0, hint: 1 });
     assert.equal(summary.documents, 11);
     assert.equal(summary.files, 5);
-    assert.equal(summary.message, 'Improvekit found 5 problems (1 error, 3 warnings, 0 info, 1 hint) in 11 documents. See the Problems panel.');
+    assert.equal(summary.message, 'Improvekit found 7 problems (1 error, 3 warnings, 1 info, 2 hints) in 15 documents. See the Problems panel.');
     await settled();
   });
 

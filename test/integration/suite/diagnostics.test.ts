@@ -7,7 +7,7 @@ describe('diagnostics', () => {
     await activate();
   });
 
-  it('shows exactly the five deliberate problems of the sample workspace, with their rule ids', async () => {
+  it('shows exactly the seven deliberate problems of the sample workspace, with their rule ids', async () => {
     // Nothing is open: these come from reading the workspace, not from editors.
     assert.deepEqual(await settled(), DELIBERATE_PROBLEMS);
   });

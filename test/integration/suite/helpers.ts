@@ -68,10 +68,12 @@ export function allFindings(): string[] {
   return out.sort();
 }
 
-/** The five deliberate problems of examples/README.md. */
+/** The seven deliberate problems of examples/README.md. */
 export const DELIBERATE_PROBLEMS = [
   'cabinet-2026.rapid.yaml:39:13 error rapid/multiple-deciders',
+  'huddle-minutes.measure.yaml:15:9 info measure/outside-limits',
   'huddles-c3.pdsa.yaml:21:7 warning pdsa/question-without-prediction',
+  'k3-reading.driver.yaml:93:5 hint driver/measure-without-data',
   'lincoln-status-quo.leadership.yaml:25:7 warning leadership/oversized-span',
   'new-assessments-parents.message.yaml:12:1 warning message/too-many-words',
   'workshop-2026-03.md:58:17 hint message/jargon',
@@ -99,10 +101,10 @@ export async function restore(doc: vscode.TextDocument, text: string): Promise<v
   if (doc.isDirty) await doc.save();
 }
 
-/** Waits until the sample workspace shows exactly its five deliberate problems again. */
+/** Waits until the sample workspace shows exactly its seven deliberate problems again. */
 export function settled(): Promise<string[]> {
   return waitFor(
-    `the five deliberate problems of the sample workspace (${DELIBERATE_PROBLEMS.join(', ')})`,
+    `the seven deliberate problems of the sample workspace (${DELIBERATE_PROBLEMS.join(', ')})`,
     () => {
       const found = allFindings();
       return JSON.stringify(found) === JSON.stringify(DELIBERATE_PROBLEMS) && found;

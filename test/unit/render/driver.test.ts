@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { DRIVER, PDSA_1, PDSA_2 } from './samples';
 import { classOf, elementsAt, render, svgsOf, textOf, xmlProblem } from './support';
 import { layered, pack } from '../../../src/core/render/layout';
+import { renderSvgs } from '../../../src/core/render';
+import { workspaceOf } from '../../helpers';
 
 describe('render: driver diagram', () => {
   const files = { 'k3.driver.yaml': DRIVER, 'huddles-1.pdsa.yaml': PDSA_1, 'huddles-2.pdsa.yaml': PDSA_2 };
@@ -83,6 +85,30 @@ describe('render: driver diagram', () => {
     assert.ok(text.includes('No secondary drivers yet'));
     assert.ok(text.includes('No id here'));
     assert.ok(text.includes('No measures yet'));
+  });
+
+  it('shows each measure with a sparkline of its data and its latest signal in words', () => {
+    // m-huddles: a measure document whose last 8 points lie below the centre line (better down).
+    const values = [24, 25, 23, 26, 24, 25, 24, 26, 25, 24, 18, 17, 19, 18, 17, 18, 19, 17];
+    const start = Date.parse('2026-01-05T00:00:00Z');
+    const rows = values.map((v, i) => `    - { date: ${new Date(start + i * 7 * 86_400_000).toISOString().slice(0, 10)}, value: ${v} }`).join('\n');
+    const measure = `kind: measure\nid: huddle-minutes\nmeasure: k3#m-huddles\nbetter: down\nchart: xmr\ndata:\n  points:\n${rows}\n`;
+    const { html } = render('k3.driver.yaml', { ...files, 'huddles.measure.yaml': measure });
+    const item = (path: string) => html.slice(html.indexOf(`data-path="${path}"`), html.indexOf('</li>', html.indexOf(`data-path="${path}"`)));
+    const huddles = item('measures.1');
+    assert.match(huddles, /<span class="ik-measure-data ik-verdict-improvement" data-open-uri="file:\/\/\/ws\/huddles\.measure\.yaml"><svg class="ik-spark" /);
+    assert.ok(textOf(huddles).includes('improvement since 2026-03-16'), textOf(huddles));
+    assert.ok(textOf(item('measures.2')).includes('no data yet'));
+    // Sparklines are no diagrams: the page still exports one SVG, the driver diagram.
+    const ws = workspaceOf({ ...files, 'huddles.measure.yaml': measure });
+    const svgs = renderSvgs(ws.file('file:///ws/k3.driver.yaml')!.documents[0], { workspace: ws });
+    assert.deepEqual(svgs.map((s) => s.label), ['Driver diagram: Grade 3 reading']);
+  });
+
+  it('reads a PDSA series that names a measure, and says when it has too few points', () => {
+    const { html } = render('k3.driver.yaml', files);
+    const huddles = html.slice(html.indexOf('data-path="measures.1"'));
+    assert.ok(textOf(huddles.slice(0, huddles.indexOf('</li>'))).includes('too few points yet (3 of 10)'));
   });
 });
 

@@ -1,24 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { at, check, configFrom, rulesOf } from '../../helpers';
-import { LineIndex } from '../../../src/core/text';
+import { applyFix, at, check, configFrom, rulesOf } from '../../helpers';
 import { DRIVER_RULES } from '../../../src/core/rules/driver';
-import type { Diagnostic, Fix } from '../../../src/core/types';
-
-/** Applies a quick fix's edits to the text (last edit first, so offsets stay valid). */
-function apply(text: string, fix: Fix): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
+import type { Diagnostic } from '../../../src/core/types';
+import type { Config } from '../../../src/core/config';
 
 function only(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
   return diagnostics.filter((d) => d.rule === rule);
 }
 
 interface Parts {
+  id?: string;
   aim?: string[];
   primary?: string[];
   secondary?: string[];
@@ -31,7 +22,7 @@ function diagram(parts: Parts = {}): string {
   const section = (key: string, lines: string[]) => (lines.length ? [`${key}:`, ...lines.map((l) => `  ${l}`)] : []);
   return [
     'kind: driver-diagram',
-    'id: k3-reading',
+    `id: ${parts.id ?? 'k3-reading'}`,
     'title: Grade 3 reading',
     ...section('aim', parts.aim ?? ['statement: Raise the share of grade 3 students reading at grade level', 'measure: m-reading', 'target: 70%', 'by: 2027-06-30']),
     ...section('primary_drivers', parts.primary ?? ['- { id: p-coaching, title: Every K-3 teacher is coached weekly }']),
@@ -46,6 +37,24 @@ function diagram(parts: Parts = {}): string {
     ),
     '',
   ].join('\n');
+}
+
+/**
+ * A measure document for each measure the diagram lists (`- { id: m-… }` or `- id: m-…` under
+ * `measures:`), naming it as `<diagram id>#<measure id>`: data for every measure, so that
+ * driver/measure-without-data (its own cases below) stays quiet and the other rules' findings can
+ * be asserted exactly.
+ */
+function measureDocs(text: string): Record<string, string> {
+  const docId = /^id: (\S+)$/m.exec(text)?.[1] ?? 'k3-reading';
+  const section = /^measures:\n((?: {2}.*\n)*)/m.exec(text)?.[1] ?? '';
+  const ids = [...section.matchAll(/^ {2}- (?:\{ )?id: ([\w-]+)/gm)].map((m) => m[1]);
+  return Object.fromEntries(ids.map((id) => [`${id}.measure.yaml`, `kind: measure\nid: data-${id}\ntitle: Data for ${id}\nmeasure: ${docId}#${id}\n`]));
+}
+
+/** `check`, with a measure document giving data for each of the diagram's measures (`measureDocs`). */
+function checkMeasured(name: string, text: string, others: Record<string, string> = {}, config?: Config): Diagnostic[] {
+  return check(name, text, { ...measureDocs(text), ...others }, config);
 }
 
 const SIX_PRIMARY = ['data-use', 'coaching', 'families', 'curriculum', 'attendance', 'tutoring'];
@@ -79,26 +88,26 @@ describe('driver rules', () => {
   });
 
   it('find nothing in a sound diagram', () => {
-    assert.deepEqual(check('k.driver.yaml', diagram()), []);
+    assert.deepEqual(checkMeasured('k.driver.yaml', diagram()), []);
   });
 
   describe('driver/aim-not-measurable', () => {
     it('names each missing part in one diagnostic on the aim', () => {
-      const noTarget = check('k.driver.yaml', diagram({ aim: ['statement: Raise reading', 'measure: m-reading', 'by: 2027-06-30'] }));
+      const noTarget = checkMeasured('k.driver.yaml', diagram({ aim: ['statement: Raise reading', 'measure: m-reading', 'by: 2027-06-30'] }));
       assert.deepEqual(noTarget.map(at), ['driver/aim-not-measurable@4:1']);
       assert.match(noTarget[0].message, /lacks a target \(how much\)\./);
-      const noDate = check('k.driver.yaml', diagram({ aim: ['statement: Raise reading', 'measure: m-reading', 'target: 70%', 'by:'] }));
+      const noDate = checkMeasured('k.driver.yaml', diagram({ aim: ['statement: Raise reading', 'measure: m-reading', 'target: 70%', 'by:'] }));
       assert.match(noDate[0].message, /lacks a date \(`by`\)\./);
     });
 
     it('wants an outcome measure: named by the aim, or at least listed', () => {
       const listed = diagram({ aim: ['statement: Raise reading', 'target: 70%', 'by: 2027-06-30'] });
-      assert.deepEqual(check('k.driver.yaml', listed), [], 'an outcome measure in the list is enough');
+      assert.deepEqual(checkMeasured('k.driver.yaml', listed), [], 'an outcome measure in the list is enough');
       const none = diagram({
         aim: ['statement: Raise reading', 'target: 70%', 'by: 2027-06-30'],
         measures: ['- { id: m-huddles, name: Huddles per week, type: process }', '- { id: m-load, name: Lead hours, type: balancing }'],
       });
-      const d = check('k.driver.yaml', none);
+      const d = checkMeasured('k.driver.yaml', none);
       assert.deepEqual(d.map(at), ['driver/aim-not-measurable@4:1']);
       assert.match(d[0].message, /outcome measure/);
     });
@@ -108,20 +117,20 @@ describe('driver rules', () => {
         aim: ['statement: Raise reading', 'measure: m-huddles', 'target: 70%', 'by: 2027-06-30'],
         measures: ['- { id: m-reading, name: Reading at grade level, type: outcome }', '- { id: m-huddles, name: Huddles per week, type: process }', '- { id: m-load, name: Lead hours, type: balancing }'],
       });
-      const d = only(check('k.driver.yaml', text), 'driver/aim-not-measurable');
+      const d = only(checkMeasured('k.driver.yaml', text), 'driver/aim-not-measurable');
       assert.deepEqual(d.map(at), ['driver/aim-not-measurable@6:12']);
       assert.match(d[0].message, /`m-huddles` \(Huddles per week\), which is a process measure/);
-      const fixed = apply(text, d[0].fixes![0]);
+      const fixed = applyFix(text, d[0].fixes![0]);
       assert.match(fixed, /measure: m-reading/);
-      assert.deepEqual(check('k.driver.yaml', fixed), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', fixed), []);
     });
 
     it('reads `doc#item` of its own document, a measure without type, and leaves unknown measures to ref/unknown', () => {
-      assert.deepEqual(check('k.driver.yaml', diagram({ aim: ['statement: Raise reading', 'measure: k3-reading#m-reading', 'target: 70%', 'by: 2027-06-30'] })), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', diagram({ aim: ['statement: Raise reading', 'measure: k3-reading#m-reading', 'target: 70%', 'by: 2027-06-30'] })), []);
       const untyped = diagram({ measures: ['- { id: m-reading, name: Reading at grade level }', '- { id: m-load, name: Lead hours, type: balancing }'] });
-      assert.match(only(check('k.driver.yaml', untyped), 'driver/aim-not-measurable')[0].message, /a measure with no `type`/);
+      assert.match(only(checkMeasured('k.driver.yaml', untyped), 'driver/aim-not-measurable')[0].message, /a measure with no `type`/);
       const unknown = diagram({ aim: ['statement: Raise reading', 'measure: m-readin', 'target: 70%', 'by: 2027-06-30'] });
-      assert.deepEqual(rulesOf(check('k.driver.yaml', unknown)), ['ref/unknown']);
+      assert.deepEqual(rulesOf(checkMeasured('k.driver.yaml', unknown)), ['ref/unknown']);
     });
   });
 
@@ -132,7 +141,7 @@ describe('driver rules', () => {
         secondary: ['- { id: s-release, title: Release time, supports: p-coaching }', '- { id: s-info, title: Family updates, supports: [k3-reading#p-families] }'],
         changes: ['- { id: c-leads, title: Team leads, supports: k3-reading#s-release, status: idea }', '- { id: c-notes, title: Progress notes, supports: [s-info], status: idea }'],
       });
-      assert.deepEqual(check('k.driver.yaml', text), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', text), []);
     });
 
     it('lets a change idea support a primary driver directly', () => {
@@ -140,13 +149,13 @@ describe('driver rules', () => {
         primary: ['- { id: p-coaching, title: Coaching }', '- { id: p-families, title: Families }'],
         changes: ['- { id: c-leads, title: Team leads, supports: [s-release], status: idea }', '- { id: c-nights, title: Reading nights, supports: [p-families], status: idea }'],
       });
-      assert.deepEqual(check('k.driver.yaml', text), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', text), []);
     });
 
     it('does not count a reference into another document', () => {
       const text = diagram({ secondary: ['- { id: s-release, title: Release time, supports: [other-diagram#p-coaching] }'] });
       assert.deepEqual(
-        check('k.driver.yaml', text).map((d) => d.rule).sort(),
+        checkMeasured('k.driver.yaml', text).map((d) => d.rule).sort(),
         ['driver/primary-without-secondary', 'ref/unknown'],
       );
     });
@@ -154,8 +163,8 @@ describe('driver rules', () => {
 
   describe('driver/too-many-primary-drivers', () => {
     it('fires above 5 primary drivers by default, on the key', () => {
-      assert.deepEqual(check('k.driver.yaml', drivers(5)), []);
-      const d = check('k.driver.yaml', drivers(6));
+      assert.deepEqual(checkMeasured('k.driver.yaml', drivers(5)), []);
+      const d = checkMeasured('k.driver.yaml', drivers(6));
       assert.deepEqual(d.map(at), ['driver/too-many-primary-drivers@9:1']);
       assert.equal(d[0].severity, 'info');
       assert.match(d[0].message, /6 primary drivers, more than 5: IHI advises 2 to 5/);
@@ -163,18 +172,18 @@ describe('driver rules', () => {
 
     it('reads max_primary from the configuration', () => {
       const config = configFrom('rules:\n  driver/too-many-primary-drivers: { max_primary: 7 }\n');
-      assert.deepEqual(check('k.driver.yaml', drivers(6), {}, config), []);
-      assert.deepEqual(check('k.driver.yaml', drivers(7), {}, config), []);
-      const d = check('k.driver.yaml', drivers(8), {}, config);
+      assert.deepEqual(checkMeasured('k.driver.yaml', drivers(6), {}, config), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', drivers(7), {}, config), []);
+      const d = checkMeasured('k.driver.yaml', drivers(8), {}, config);
       assert.deepEqual(d.map(at), ['driver/too-many-primary-drivers@9:1']);
       assert.match(d[0].message, /8 primary drivers, more than 7/);
     });
 
     it('takes a severity override, and can be turned off', () => {
       const warning = configFrom('rules:\n  driver/too-many-primary-drivers: { severity: warning, max_primary: 4 }\n');
-      const d = check('k.driver.yaml', drivers(5), {}, warning);
+      const d = checkMeasured('k.driver.yaml', drivers(5), {}, warning);
       assert.deepEqual(d.map((x) => `${x.rule}:${x.severity}`), ['driver/too-many-primary-drivers:warning']);
-      assert.deepEqual(check('k.driver.yaml', drivers(6), {}, configFrom('rules:\n  driver/too-many-primary-drivers: off\n')), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', drivers(6), {}, configFrom('rules:\n  driver/too-many-primary-drivers: off\n')), []);
     });
   });
 
@@ -185,32 +194,32 @@ describe('driver rules', () => {
         secondary: ['- { id: s-release, title: Release time, supports: [p-coaching] }', '- { id: s-summits, title: Principal summits, supports: [p-coaching] }'],
         changes: ['- { id: c-leads, title: Team leads, supports: [s-release], status: idea }', '- { id: c-nights, title: Reading nights, supports: [], status: idea }', '- title: Book bags', '  status: idea'],
       });
-      assert.deepEqual(check('k.driver.yaml', text).map(at), [
+      assert.deepEqual(checkMeasured('k.driver.yaml', text).map(at), [
         'driver/primary-without-secondary@11:5',
         'driver/secondary-without-change@15:7',
         'driver/orphan-change-idea@18:7',
         'driver/orphan-change-idea@19:5',
         'schema/invalid@19:5', // the idea without an id
       ]);
-      const orphan = only(check('k.driver.yaml', text), 'driver/orphan-change-idea');
+      const orphan = only(checkMeasured('k.driver.yaml', text), 'driver/orphan-change-idea');
       assert.match(orphan[1].message, /"Book bags" supports no driver/);
       assert.match(orphan[1].message, /supports: \[s-release\]/);
     });
 
     it('can be turned off one by one', () => {
       const text = diagram({ changes: ['- { id: c-leads, title: Team leads, status: idea }'] });
-      assert.deepEqual(rulesOf(check('k.driver.yaml', text)).sort(), ['driver/orphan-change-idea', 'driver/secondary-without-change']);
+      assert.deepEqual(rulesOf(checkMeasured('k.driver.yaml', text)).sort(), ['driver/orphan-change-idea', 'driver/secondary-without-change']);
       const config = configFrom('rules:\n  driver/orphan-change-idea: off\n  driver/secondary-without-change: hint\n');
-      assert.deepEqual(check('k.driver.yaml', text, {}, config).map((d) => `${d.rule}:${d.severity}`), ['driver/secondary-without-change:hint']);
+      assert.deepEqual(checkMeasured('k.driver.yaml', text, {}, config).map((d) => `${d.rule}:${d.severity}`), ['driver/secondary-without-change:hint']);
     });
   });
 
   describe('driver/no-balancing-measure', () => {
     it('fires on the measures key, or on the id when there are no measures', () => {
       const noBalancing = diagram({ measures: ['- { id: m-reading, name: Reading at grade level, type: outcome }'] });
-      assert.deepEqual(check('k.driver.yaml', noBalancing).map(at), ['driver/no-balancing-measure@15:1']);
+      assert.deepEqual(checkMeasured('k.driver.yaml', noBalancing).map(at), ['driver/no-balancing-measure@15:1']);
       const noMeasures = diagram({ aim: ['statement: Raise reading', 'target: 70%', 'by: 2027-06-30'], measures: [] });
-      assert.deepEqual(check('k.driver.yaml', noMeasures).map(at), ['driver/no-balancing-measure@2:1', 'driver/aim-not-measurable@4:1']);
+      assert.deepEqual(checkMeasured('k.driver.yaml', noMeasures).map(at), ['driver/no-balancing-measure@2:1', 'driver/aim-not-measurable@4:1']);
     });
   });
 
@@ -220,22 +229,80 @@ describe('driver rules', () => {
       ['kind: pdsa-cycle', 'id: leads-c1', `change_idea: ${ref}`, 'status: planning', 'plan:', '  questions:', '    - { id: q1, question: Will leads observe weekly?, prediction: most will }', ''].join('\n');
 
     it('fires as a hint when no cycle tests the idea, and the fix sets the status back to idea', () => {
-      const d = check('k.driver.yaml', testing);
+      const d = checkMeasured('k.driver.yaml', testing);
       assert.deepEqual(d.map((x) => `${at(x)}:${x.severity}`), ['driver/untested-change-idea@14:7:hint']);
       assert.match(d[0].message, /change_idea: k3-reading#c-team-leads/);
-      const fixed = apply(testing, d[0].fixes![0]);
+      const fixed = applyFix(testing, d[0].fixes![0]);
       assert.match(fixed, /status: idea \}/);
-      assert.deepEqual(check('k.driver.yaml', fixed), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', fixed), []);
     });
 
     it('is quiet when a PDSA cycle of the workspace names the idea, as `doc#idea` or as a bare id', () => {
-      assert.deepEqual(check('k.driver.yaml', testing, { 'leads-c1.pdsa.yaml': cycle('k3-reading#c-team-leads') }), []);
-      assert.deepEqual(check('k.driver.yaml', testing, { 'leads-c1.pdsa.yaml': cycle('c-team-leads') }), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', testing, { 'leads-c1.pdsa.yaml': cycle('k3-reading#c-team-leads') }), []);
+      assert.deepEqual(checkMeasured('k.driver.yaml', testing, { 'leads-c1.pdsa.yaml': cycle('c-team-leads') }), []);
     });
 
     it('does not count a cycle of another diagram`s idea', () => {
-      const d = check('k.driver.yaml', testing, { 'leads-c1.pdsa.yaml': cycle('k3-math#c-team-leads') });
+      const d = checkMeasured('k.driver.yaml', testing, { 'leads-c1.pdsa.yaml': cycle('k3-math#c-team-leads') });
       assert.deepEqual(rulesOf(d), ['driver/untested-change-idea']);
+    });
+  });
+
+  describe('driver/measure-without-data', () => {
+    // The rule of DESIGN §2: a measure with no data anywhere in the workspace (no `measure`
+    // document and no PDSA series names it) gets a hint on its item, even when the workspace keeps
+    // no data at all.
+    const k3 = diagram({
+      id: 'k3',
+      aim: ['statement: Raise the share of grade 3 students reading at grade level', 'measure: m-x', 'target: 70%', 'by: 2027-06-30'],
+      measures: [
+        '- { id: m-x, name: Grade 3 students reading at grade level, type: outcome }',
+        '- { id: m-y, name: Teachers coached this week, type: process }',
+        '- { id: m-load, name: Team lead hours outside the school day, type: balancing }',
+      ],
+    });
+    const ALL = ['driver/measure-without-data@16:7', 'driver/measure-without-data@17:7', 'driver/measure-without-data@18:7'];
+    const pdsa = (data: string[]) =>
+      ['kind: pdsa-cycle', 'id: leads-c1', 'change_idea: k3#c-team-leads', 'status: doing', 'plan:', '  questions:', '    - { id: q1, question: Will leads observe weekly?, prediction: most will }', 'data:', ...data, ''].join('\n');
+    const points = ['    - { date: 2026-01-05, value: 6 }', '    - { date: 2026-01-12, value: 7 }'];
+
+    it('gives a diagram alone one hint per measure, on the measure item', () => {
+      const d = check('k3.driver.yaml', k3, { 'leads-c1.pdsa.yaml': pdsa(['  measure: k3#m-y']) });
+      assert.deepEqual(d.map(at), ALL, 'a lone diagram (and a cycle without a series) gets one hint per measure and nothing else');
+      assert.ok(d.every((x) => x.severity === 'hint'));
+      const lines = k3.split('\n');
+      assert.deepEqual(
+        d.map((x) => lines[x.range.start.line].slice(x.range.start.character, x.range.end.character)),
+        ['id: m-x', 'id: m-y', 'id: m-load'],
+      );
+      assert.equal(d[0].message, 'Measure `m-x` has no data: add a measure document with `measure: k3#m-x`, or a PDSA data series');
+      assert.deepEqual(check('k3.driver.yaml', k3).map(at), ALL, 'the same with no other document in the workspace');
+    });
+
+    it('is silenced for m-x only by a measure document naming `k3#m-x` (or the bare `m-x`), not by one of another diagram', () => {
+      const measure = (ref: string) => ({ 'x.measure.yaml': `kind: measure\nid: reading\ntitle: Reading at grade level\nmeasure: ${ref}\n` });
+      assert.deepEqual(check('k3.driver.yaml', k3, measure('k3#m-x')).map(at), ALL.slice(1));
+      assert.deepEqual(check('k3.driver.yaml', k3, measure('m-x')).map(at), ALL.slice(1));
+      assert.deepEqual(check('k3.driver.yaml', k3, measure('k4#m-x')).map(at), ALL);
+    });
+
+    it('is silenced by a PDSA series with `data.measure` and points or a file', () => {
+      const withPoints = pdsa(['  measure: k3#m-y', '  points:', ...points]);
+      assert.deepEqual(check('k3.driver.yaml', k3, { 'leads-c1.pdsa.yaml': withPoints }).map(at), [ALL[0], ALL[2]]);
+      const withFile = pdsa(['  measure: k3#m-y', '  file: coached.csv', '  date: week', '  value: coached']);
+      const csv = 'week,coached\n2026-01-05,6\n2026-01-12,7\n';
+      assert.deepEqual(check('k3.driver.yaml', k3, { 'leads-c1.pdsa.yaml': withFile, 'coached.csv': csv }).map(at), [ALL[0], ALL[2]]);
+    });
+
+    it('is not silenced by a PDSA cycle that names the measure but has no points', () => {
+      for (const data of [['  measure: k3#m-y'], ['  measure: k3#m-y', '  points: []']]) {
+        assert.deepEqual(check('k3.driver.yaml', k3, { 'leads-c1.pdsa.yaml': pdsa(data) }).map(at), ALL, data.join(' '));
+      }
+    });
+
+    it('is quiet when every measure has data, and can be turned off', () => {
+      assert.deepEqual(checkMeasured('k3.driver.yaml', k3), []);
+      assert.deepEqual(check('k3.driver.yaml', k3, {}, configFrom('rules:\n  driver/measure-without-data: off\n')), []);
     });
   });
 
@@ -246,7 +313,7 @@ describe('driver rules', () => {
       'kind: driver-diagram\nid: k\naim: { statement: x, measure: [m], target: {}, by: 3 }\nmeasures: [{ id: m, type: outcome }]\n',
     ];
     for (const text of odd) {
-      const d = check('k.driver.yaml', text);
+      const d = checkMeasured('k.driver.yaml', text);
       assert.ok(!d.some((x) => /Internal error/.test(x.message)), d.map((x) => x.message).join('\n'));
     }
   });
