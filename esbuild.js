@@ -10,22 +10,27 @@ const production = !watch;
 const pkg = require('./package.json');
 
 /**
- * In the desktop extension, the CSV parser is the separate bundle dist/csv.js, required the first
- * time a data file is read (DESIGN §7: activation stays small). `Papa.Parser` is read at call time,
- * so a stand-in whose members load the bundle on first use is enough.
+ * In the desktop extension, code needed only on first use lives in bundles of its own, required
+ * then (DESIGN §7: activation stays small): the CSV parser (dist/csv.js) the first time a data file
+ * is read, the rules' rationale (dist/rationale.js) on the first hover of a finding. Their members
+ * are read at call time, so a stand-in whose getters load the bundle is enough.
  */
-const lazyCsv = {
-  name: 'lazy-csv',
-  setup(build) {
-    build.onResolve({ filter: /^papaparse$/ }, () => ({ path: 'papaparse', namespace: 'lazy-csv' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-csv' }, () => ({
-      loader: 'js',
-      contents:
-        "let lib; const load = () => lib || (lib = require(require('node:path').join(__dirname, 'csv.js')));" +
-        'module.exports = { get Parser() { return load().Parser; }, get parse() { return load().parse; } };',
-    }));
-  },
-};
+function lazy(name, filter, file, members) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, () => ({ path: file, namespace: name }));
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({
+        loader: 'js',
+        contents:
+          `let lib; const load = () => lib || (lib = require(require('node:path').join(__dirname, ${JSON.stringify(file)})));` +
+          `module.exports = { ${members.map((m) => `get ${m}() { return load().${m}; }`).join(', ')} };`,
+      }));
+    },
+  };
+}
+const lazyCsv = lazy('lazy-csv', /^papaparse$/, 'csv.js', ['Parser', 'parse']);
+const lazyRationale = lazy('lazy-rationale', /[\\/]rules[\\/]rationale$/, 'rationale.js', ['RATIONALE', 'rationaleOf']);
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
@@ -46,8 +51,15 @@ const targets = [
     external: ['vscode'],
     // The preview's renderer is dist/preview.js, and the CSV parser dist/csv.js, each required on first use (DESIGN §7).
     define: { IMPROVEKIT_WEB: 'false' },
-    plugins: [lazyCsv],
+    plugins: [lazyCsv, lazyRationale],
     splitting: false,
+  },
+  {
+    entryPoints: ['src/core/rules/rationale.ts'],
+    outfile: 'dist/rationale.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     entryPoints: ['node_modules/papaparse/papaparse.js'],

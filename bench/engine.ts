@@ -6,3 +6,4 @@
 export { Workspace } from '../src/core/workspace';
 export { newParseStats, type ParseOptions, type ParseStats } from '../src/core/parse';
 export { parseDocument } from 'yaml';
+export { default as Papa } from 'papaparse';

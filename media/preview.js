@@ -18,6 +18,8 @@
   const MIN_ZOOM = 0.2;
   const MAX_ZOOM = 5;
   const STEP = 1.25;
+  /** The least scale a diagram opens at: 70% keeps 14 px labels about 10 px on screen. */
+  const MIN_INITIAL = 0.7;
   /** Pointer travel that turns a press into a drag (a click on a node still reveals). */
   const DRAG_THRESHOLD = 4;
 
@@ -118,8 +120,16 @@
     const key = keyOf(diagram, index);
     const natural = Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width || 1;
     /** @type {ZoomState} */
-    const zoom = state.zoom[key] || { z: null, left: 0, top: 0 };
+    const saved = state.zoom[key];
+    const zoom = saved || { z: null, left: 0, top: 0 };
     state.zoom[key] = zoom;
+    // A new diagram opens fitted only when fitting keeps it readable: below MIN_INITIAL its 14 px
+    // text would be 5–6 px (a 38-node diagram in a side view), so it opens at MIN_INITIAL and scrolls.
+    if (!saved) {
+      const fitted = svg.getBoundingClientRect().width / natural;
+      // A hidden view (width 0) tells nothing: it fits when shown.
+      if (fitted > 0 && fitted < MIN_INITIAL) zoom.z = MIN_INITIAL;
+    }
 
     // The level shows the scale the diagram is drawn at (fitted or chosen); clicking it shows the actual size.
     // Fitting to the width is the separate "Fit" button, pressed while the diagram is fitted.

@@ -5,10 +5,23 @@ import { main } from './main';
 if (isMainThread) run();
 
 function run(): void {
+  // `improvekit check | head`: once the reader is gone (EPIPE), the rest of the report is dropped
+  // quietly; the exit code stays what the check decides.
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      closed = true;
+      return;
+    }
+    process.stderr.write(`improvekit: cannot write the report: ${error.code ?? String(error)}\n`);
+    process.exitCode = 2;
+  });
   main(process.argv.slice(2), {
     cwd: process.cwd(),
     script: __filename,
-    stdout: (s) => process.stdout.write(s),
+    stdout: (s) => {
+      if (!closed) process.stdout.write(s);
+    },
     stderr: (s) => process.stderr.write(s),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
   }).then(

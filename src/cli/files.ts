@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fileFormat, declaresKind, kindFromFileName } from '../core/recognize';
-import { CONFIG_FILE } from '../core/config';
+import { fileFormat, declaresKind, kindFromFileName, recognize } from '../core/recognize';
+import { CONFIG_FILE, EMPTY_CONFIG } from '../core/config';
+import { LIMITS } from '../core/parse';
 import type { Workspace } from '../core/workspace';
-import { findWorkspaceRoot, isSkippedFolder, loadConfigs, SCAN_LIMITS, type LoadedConfig, type WorkspaceFs } from '../core/resolve';
+import { compileIgnore, findWorkspaceRoot, ignoredBy, isSkippedFolder, loadConfigs, parseIgnoreFile, SCAN_LIMITS, type IgnoreRule, type LoadedConfig, type WorkspaceFs } from '../core/resolve';
 
 export interface FileProblem {
   file: string;
@@ -16,6 +17,8 @@ export interface Collected {
   problems: FileProblem[];
   /** The `.improvekit.yaml` files met in the folders searched. */
   configs: string[];
+  /** The `.gitignore` files met in the folders searched. */
+  gitignores: string[];
 }
 
 /**
@@ -25,6 +28,7 @@ export interface Collected {
 export function collectFiles(paths: readonly string[]): Collected {
   const files = new Set<string>();
   const configs = new Set<string>();
+  const gitignores = new Set<string>();
   const problems: FileProblem[] = [];
   const seenDirs = new Set<string>();
 
@@ -64,10 +68,15 @@ export function collectFiles(paths: readonly string[]): Collected {
       for (const entry of entries) {
         if (entry.isDirectory() && isSkippedFolder(entry.name)) continue;
         const child = path.join(p, entry.name);
+        if (entry.isDirectory() && kindFromFileName(entry.name)) {
+          // SECURITY.md: a folder with a document's name is reported; what it holds is still searched.
+          problems.push({ file: child, message: 'This is a folder with a document-like name: it was not read as a document. Rename it.' });
+        }
         if (entry.isDirectory() || entry.isSymbolicLink()) visit(child, false);
         else if (entry.isFile()) {
           if (isCandidate(entry.name)) files.add(child);
           else if (entry.name === CONFIG_FILE) configs.add(child);
+          else if (entry.name === '.gitignore') gitignores.add(child);
         } else if (isCandidate(entry.name)) {
           // A FIFO, socket or device with a document's name: reading it could block, so it is only reported.
           problems.push({ file: child, message: 'The path is neither a file nor a folder (a pipe, socket or device): it was skipped.' });
@@ -84,7 +93,7 @@ export function collectFiles(paths: readonly string[]): Collected {
   };
 
   for (const p of paths) visit(p, true);
-  return { files: [...files], problems, configs: [...configs] };
+  return { files: [...files], problems, configs: [...configs], gitignores: [...gitignores] };
 }
 
 /** Whether a path is a symbolic link itself (a link to nothing is a broken file, not a mistyped path). */
@@ -108,6 +117,11 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 export function readText(file: string): ReadResult {
   let bytes: Buffer;
   try {
+    // The type and size first: a pipe or device is never read, and no file is read past what could be checked.
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return { ok: false, message: 'This is a folder with a document-like name: it was skipped.' };
+    if (!stat.isFile()) return { ok: false, message: 'The path is neither a file nor a folder (a pipe, socket or device): it was skipped.' };
+    if (stat.size > MAX_DOCUMENT_BYTES) return { ok: false, message: tooLarge(stat.size) };
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -124,6 +138,52 @@ export function readText(file: string): ReadResult {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
+}
+
+/**
+ * The most bytes a document file may have and still be checked: the engine's limit is in
+ * characters, and a UTF-8 character takes at most 4 bytes. Larger files are not read at all.
+ */
+export const MAX_DOCUMENT_BYTES = 4 * LIMITS.maxFileChars;
+
+/** The engine's "too large" advice, for a file not read because of its size. */
+export function tooLarge(bytes: number): string {
+  return `The file is too large to check (${(bytes / 1e6).toFixed(1)} MB; the limit is ${LIMITS.maxFileChars / 1e6} million characters). Split it into smaller documents.`;
+}
+
+/**
+ * Whether a file too large to read holds documents of ours, judged from its name and first
+ * 64 KB only (as the engine would have recognised it).
+ */
+export function looksLikeDocument(file: string): boolean {
+  if (kindFromFileName(file)) return true;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(64 * 1024);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return recognize(pathToFileURL(file).href, new TextDecoder('utf-8').decode(head.subarray(0, n))).segments.length > 0;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * A `.improvekit.yaml` that exists but is no regular file, or is too large: reported (config/invalid)
+ * rather than read, so a link to /dev/zero or a FIFO neither hangs the check nor fills memory.
+ */
+export function configProblem(file: string): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile()) return `${CONFIG_FILE} is not a regular file (a folder, pipe, socket or device, or a link to one): it was not read, and the defaults apply.`;
+  if (stat.size > SCAN_LIMITS.maxBytes) return `${CONFIG_FILE} is too large (${stat.size} bytes; the limit is ${SCAN_LIMITS.maxBytes}): it was not read, and the defaults apply.`;
+  return undefined;
 }
 
 /** The file system as the core's workspace resolution sees it. */
@@ -174,8 +234,19 @@ export async function workspaceRoot(target: string, cwd: string): Promise<string
 }
 
 /** The configurations of the root and of the given `.improvekit.yaml` files, each applying to its folder. */
-export function loadConfigFiles(root: string, configFiles: readonly string[]): Promise<LoadedConfig[]> {
-  return loadConfigs([root, ...configFiles.map((f) => path.dirname(f))].map((folder) => pathToFileURL(folder).href), nodeFs);
+export async function loadConfigFiles(root: string, configFiles: readonly string[]): Promise<LoadedConfig[]> {
+  const folders = [...new Set([root, ...configFiles.map((f) => path.dirname(f))].map((f) => path.resolve(f)))];
+  const loaded = await loadConfigs(folders.map((folder) => pathToFileURL(folder).href), nodeFs);
+  // One that cannot be read safely is reported on itself (nodeFs.readText gave nothing for it).
+  for (const folder of folders) {
+    const file = path.join(folder, CONFIG_FILE);
+    const problem = configProblem(file);
+    if (!problem) continue;
+    const uri = pathToFileURL(file).href;
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    loaded.push({ folderUri: pathToFileURL(folder).href, uri, config: EMPTY_CONFIG, diagnostics: [{ uri, range, severity: 'error', rule: 'config/invalid', message: problem }] });
+  }
+  return loaded;
 }
 
 /**
@@ -226,4 +297,68 @@ export function loadDataFiles(workspace: Workspace, root: string, wanted: (uri: 
     }
   }
   return loaded;
+}
+
+/** A small regular file's text (a `.gitignore`), or undefined: never a pipe or device, never a large read. */
+function readSmallFile(file: string, maxBytes = 1_000_000): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path relative to the root with `/`, or undefined outside it. */
+function underRoot(root: string, file: string): string | undefined {
+  const rel = path.relative(path.resolve(root), path.resolve(file));
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+/**
+ * What is never checked under a workspace root (DESIGN §5): the `ignore:` globs of each
+ * `.improvekit.yaml` (relative to its folder), and the patterns of the root's `.gitignore` and
+ * of those below it, each relative to its folder, in the `.gitignore` syntax (`!` re-includes).
+ * `.gitignore` files above the root, `.git/info/exclude` and git's global excludes are not read.
+ */
+export function ignoreRules(root: string, configs: readonly LoadedConfig[], gitignores: readonly string[]): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  const files = [...new Set([path.join(root, '.gitignore'), ...gitignores].map((f) => path.resolve(f)))];
+  // Shallower files first, so that a nested `.gitignore` overrides its parent's patterns.
+  files.sort((a, b) => a.split(path.sep).length - b.split(path.sep).length || (a < b ? -1 : 1));
+  for (const file of files) {
+    const base = underRoot(root, path.dirname(file));
+    if (base === undefined) continue;
+    const text = readSmallFile(file);
+    if (text !== undefined) rules.push(...compileIgnore(parseIgnoreFile(text), base));
+  }
+  for (const l of [...configs].sort((a, b) => a.folderUri.length - b.folderUri.length)) {
+    if (!l.config.ignore?.length) continue;
+    const base = underRoot(root, fileURLToPath(l.folderUri));
+    if (base !== undefined) rules.push(...compileIgnore(l.config.ignore, base));
+  }
+  return rules;
+}
+
+/** The `.gitignore` files in the folders from the root down to each path (those a search of the root would meet). */
+export function gitignoresAbove(root: string, paths: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const p of paths) {
+    let folder = path.resolve(p);
+    if (!isDirectory(folder)) folder = path.dirname(folder);
+    while (isWithin(folder, root)) {
+      out.add(path.join(folder, '.gitignore'));
+      if (path.resolve(folder) === path.resolve(root)) break;
+      folder = path.dirname(folder);
+    }
+  }
+  return [...out];
+}
+
+/** The rule ignoring a file under the root, if any. */
+export function ignoredFile(root: string, file: string, rules: readonly IgnoreRule[]): IgnoreRule | undefined {
+  const rel = underRoot(root, file);
+  return rel === undefined || !rules.length ? undefined : ignoredBy(rel, rules, isDirectory(file));
 }

@@ -2,14 +2,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Workspace, localToday } from '../core/workspace';
-import { parseConfig, EMPTY_CONFIG, type Config } from '../core/config';
+import { parseConfig, CONFIG_FILE, EMPTY_CONFIG, type Config } from '../core/config';
 import { folderConfigs, type LoadedConfig } from '../core/resolve';
 import type { Diagnostic } from '../core/types';
 import { isDataFile } from '../core/data';
-import { collectFiles, isWithin, loadConfigFiles, loadDataFiles, UsageError, workspaceRoot } from './files';
+import { type Collected, collectFiles, configProblem, gitignoresAbove, ignoredFile, ignoreRules, isWithin, loadConfigFiles, loadDataFiles, looksLikeDocument, MAX_DOCUMENT_BYTES, tooLarge, UsageError, workspaceRoot } from './files';
 import type { Io, Parsed } from './io';
 import { loadFiles } from './parallel';
-import { formatJson, formatSarif, formatText, summarize, toFinding, type Finding } from './format';
+import { formatGithub, formatJson, formatSarif, formatText, summarize, toFinding, type Finding } from './format';
+import type { Fix } from '../core/types';
 
 declare const IMPROVEKIT_VERSION: string;
 const VERSION = typeof IMPROVEKIT_VERSION === 'string' ? IMPROVEKIT_VERSION : '0.0.0-dev';
@@ -18,22 +19,28 @@ const HELP = `Improvekit ${VERSION} — checks driver diagrams, PDSA cycles, RAP
 leadership models and message maps.
 
 Usage:
-  improvekit check [paths…] [--format text|json|sarif] [--config FILE]
-                   [--max-warnings N] [--exit-zero] [--no-color]
+  improvekit check [paths…] [--format text|json|sarif|github] [--config FILE]
+                   [--max-warnings N] [--exit-zero] [--no-color] [--verbose]
   improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg]
+                   [--layout landscape|portrait] [--no-findings]
   improvekit --help | --version
 
 check   Checks files and folders (default: the current folder) with the rules of
         docs/rules.md and the nearest .improvekit.yaml. Exit code 0 when there is no
         error (and warnings are within --max-warnings), 1 otherwise, 2 for a usage
-        or internal failure. --exit-zero exits 0 whatever is found.
+        or internal failure. --exit-zero exits 0 whatever is found. --verbose
+        says under each finding why the rule matters, from the sources.
+        --format github prints GitHub workflow annotations (::error file=…::…);
+        sarif prints SARIF 2.1.0 for code scanning; json one array of findings.
 render  Writes the preview of a document as one self-contained HTML file (or a Mermaid
         flowchart of a driver diagram, a Markdown table of a RAPID charter, or a diagram
         as SVG). A Markdown note is shown whole, its Improvekit blocks drawn.
+        --layout lays a diagram out for slides (landscape, the default) or paper;
+        --no-findings leaves the checks out of the picture.
 `;
 
-const VALUE_FLAGS = new Set(['--format', '--config', '--max-warnings', '--out']);
-const BOOL_FLAGS = new Set(['--exit-zero', '--no-color', '--color', '--help', '--version']);
+const VALUE_FLAGS = new Set(['--format', '--config', '--max-warnings', '--out', '--layout']);
+const BOOL_FLAGS = new Set(['--exit-zero', '--no-color', '--color', '--help', '--version', '--no-findings', '--verbose']);
 
 function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -70,6 +77,8 @@ function relative(cwd: string, file: string): string {
 function loadExplicitConfig(io: Io, explicit: string): LoadedConfig {
   const file = path.resolve(io.cwd, explicit);
   let text: string;
+  const problem = configProblem(file);
+  if (problem) throw new UsageError(`Cannot read the configuration ${explicit}: ${problem.replace(CONFIG_FILE, 'it')}`);
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
@@ -101,7 +110,7 @@ function distinct(list: readonly Diagnostic[]): Diagnostic[] {
 
 export async function runCheck(args: Parsed, io: Io): Promise<number> {
   const format = (args.flags.get('--format') ?? 'text') as string;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (not ${format}).`);
+  if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`--format must be text, json, sarif or github (not ${format}).`);
   const maxWarningsFlag = args.flags.get('--max-warnings');
   let maxWarnings = Infinity;
   if (maxWarningsFlag !== undefined) {
@@ -116,7 +125,7 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
   // The workspace (DESIGN §3): documents elsewhere under its root resolve references but are not reported.
   const root = await workspaceRoot(paths[0], io.cwd);
   const covered = paths.some((p) => isWithin(root, path.resolve(io.cwd, p)) && fs.statSync(path.resolve(io.cwd, p), { throwIfNoEntry: false })?.isDirectory());
-  const context = covered ? { files: [], configs: [] } : collectFiles([root]);
+  const context: Collected = covered ? { files: [], configs: [], gitignores: [], problems: [] } : collectFiles([root]);
   // A data file named on the command line (`check data/huddles.csv`) is reported, not parsed as a document.
   const namedData = new Set(targets.files.map((f) => path.resolve(f)).filter((f) => isDataFile(f)));
   targets.files = targets.files.filter((f) => !namedData.has(path.resolve(f)));
@@ -129,6 +138,21 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
   const rootConfig = explicit ?? loadedConfigs.find((l) => path.resolve(fileURLToPath(l.folderUri)) === path.resolve(root));
   const config: Config = rootConfig?.config ?? EMPTY_CONFIG;
   const nested = explicit ? [] : loadedConfigs.filter((l) => l !== rootConfig);
+  // `ignore:` and `.gitignore` (DESIGN §5): ignored files are never read; one named is skipped with a note.
+  const ignore = ignoreRules(root, explicit ? [{ ...explicit, folderUri: pathToFileURL(root).href }] : loadedConfigs, [...targets.gitignores, ...context.gitignores, ...gitignoresAbove(root, paths.map((p) => path.resolve(io.cwd, p)))]);
+  if (ignore.length) {
+    const named = new Set(paths.map((p) => path.resolve(io.cwd, p)));
+    const keep = (f: string) => {
+      const rule = ignoredFile(root, f, ignore);
+      if (rule && named.has(path.resolve(f))) io.stderr(`improvekit: ${relative(io.cwd, f)} is ignored (\`${rule.pattern}\`): it was not checked.\n`);
+      return !rule;
+    };
+    targets.files = targets.files.filter(keep);
+    context.files = context.files.filter(keep);
+    targets.problems = targets.problems.filter((p) => !ignoredFile(root, p.file, ignore));
+    for (const f of [...namedData]) if (!keep(f)) namedData.delete(f);
+    for (const f of [...reported]) if (ignoredFile(root, f, ignore)) reported.delete(f);
+  }
   const today = config.today ?? localToday();
   const workspace = new Workspace({ config, today: () => today });
   const folders = folderConfigs(nested);
@@ -137,10 +161,23 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
   for (const l of loadedConfigs) uriToFile.set(l.uri, fileURLToPath(l.uri));
   const findings: Finding[] = [];
   const related = new Map<Finding, Array<Omit<Finding, 'severity' | 'rule'>>>();
+  const fixes = new Map<Finding, Fix>();
+  const textOf = new Map<string, string>();
   for (const problem of targets.problems) {
     findings.push({ file: relative(io.cwd, problem.file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: problem.message });
   }
-  const all = [...new Set([...targets.files.map((f) => path.resolve(f)), ...context.files.map((f) => path.resolve(f))].filter((f) => !isDataFile(f)))];
+  let all = [...new Set([...targets.files.map((f) => path.resolve(f)), ...context.files.map((f) => path.resolve(f))].filter((f) => !isDataFile(f)))];
+  // Files too large to check are not read at all (DESIGN §8): the engine's finding, from their size.
+  let oversized = 0;
+  all = all.filter((f) => {
+    const size = fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+    if (size <= MAX_DOCUMENT_BYTES) return true;
+    if (reported.has(f) && looksLikeDocument(f)) {
+      oversized++;
+      findings.push({ file: relative(io.cwd, f), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'yaml/syntax', message: tooLarge(size) });
+    }
+    return false;
+  });
   for (const loaded of await loadFiles(workspace, all, { config, folders: [...folders] }, today, io.script ?? '')) {
     if (!loaded.ok) {
       if (reported.has(loaded.file)) findings.push({ file: relative(io.cwd, loaded.file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file/unreadable', message: loaded.message });
@@ -153,7 +190,7 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
   for (const [uri, file] of loadDataFiles(workspace, root)) uriToFile.set(uri, file);
 
   const toFile = (uri: string) => uriToFile.get(uri) ?? uri;
-  let documentFiles = 0;
+  let documentFiles = oversized;
   const diagnosticsOf: Array<[string, Diagnostic[]]> = [];
   for (const l of loadedConfigs) if (l.diagnostics.length) diagnosticsOf.push([fileURLToPath(l.uri), l.diagnostics]);
   for (const uri of workspace.uris()) {
@@ -183,6 +220,10 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
     for (const d of diagnostics) {
       const finding = toFinding(relative(io.cwd, file), d);
       findings.push(finding);
+      // The safe fix (the one `--fix` and Fix All may apply), not a suggestion.
+      const preferred = d.fixes?.find((f) => (f as { kind?: string }).kind === 'fix' || (f as { preferred?: boolean }).preferred === true);
+      if (preferred) fixes.set(finding, preferred);
+      if (!textOf.has(finding.file)) textOf.set(finding.file, workspace.file(d.uri)?.text ?? workspace.dataFile(d.uri)?.text ?? '');
       if (d.related?.length) {
         related.set(
           finding,
@@ -194,8 +235,12 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
 
   const summary = summarize(findings, documentFiles);
   if (format === 'json') io.stdout(`${formatJson(findings)}\n`);
-  else if (format === 'sarif') io.stdout(`${formatSarif(findings, VERSION, related)}\n`);
-  else io.stdout(`${formatText(findings, summary, io.color)}\n`);
+  else if (format === 'github') io.stdout(`${formatGithub(findings, summary)}\n`);
+  else if (format === 'sarif') {
+    const lineText = (file: string, line: number) => textOf.get(file)?.split(/\r\n|\r|\n/, line)[line - 1];
+    io.stdout(`${formatSarif(findings, VERSION, { root, cwd: io.cwd, related, fixes, lineText })}\n`);
+  }
+  else io.stdout(`${formatText(findings, summary, io.color, args.flags.has('--verbose'))}\n`);
 
   if (args.flags.has('--exit-zero')) return 0;
   return summary.counts.error > 0 || summary.counts.warning > maxWarnings ? 1 : 0;

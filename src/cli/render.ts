@@ -10,11 +10,17 @@ import { renderNote } from '../markdown/note';
 import { collectFiles, loadConfigFiles, loadDataFiles, readText, UsageError, workspaceRoot } from './files';
 import type { Io } from './io';
 
-/** `improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg]` (DESIGN §3). */
+/**
+ * `improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg] [--layout landscape|portrait]
+ * [--no-findings]` (DESIGN §3). `--no-findings` leaves the checks out: no marks, no Checks list.
+ */
 export async function runRender(positional: readonly string[], flags: Map<string, string | true>, io: Io): Promise<number> {
   if (positional.length !== 1) throw new UsageError('render takes exactly one FILE: improvekit render FILE [--out FILE.html].');
   const format = String(flags.get('--format') ?? 'html');
   if (!['html', 'mermaid', 'markdown', 'svg'].includes(format)) throw new UsageError(`--format must be html, mermaid, markdown or svg (not ${format}).`);
+  const layout = String(flags.get('--layout') ?? 'landscape');
+  if (layout !== 'landscape' && layout !== 'portrait') throw new UsageError(`--layout must be landscape or portrait (not ${layout}).`);
+  const findings = !flags.has('--no-findings');
   const file = path.resolve(io.cwd, positional[0]);
   const read = readText(file);
   if (!read.ok) throw new UsageError(`${positional[0]}: ${read.message}`);
@@ -32,11 +38,12 @@ export async function runRender(positional: readonly string[], flags: Map<string
   }
   const uri = pathToFileURL(file).href;
   workspace.setFile(uri, read.text);
-  // The data files (CSV) the document reads, under its workspace root, for its charts.
-  loadDataFiles(workspace, root, (data) => workspace.readersOf(data).includes(uri));
+  // The data files (CSV) under the workspace root: the document's own charts read some, and a
+  // driver diagram's sparklines the data of every measure document that names one of its measures.
+  loadDataFiles(workspace, root);
   const parsed = workspace.file(uri)!;
   if (!parsed.documents.length) throw new UsageError(`${positional[0]} holds no Improvekit document: ${parsed.reason ?? 'nothing recognised'}.`);
-  const diagnostics = workspace.diagnostics(uri);
+  const diagnostics = findings ? workspace.diagnostics(uri) : [];
 
   let output: string;
   if (format === 'mermaid') {
@@ -49,7 +56,7 @@ export async function runRender(positional: readonly string[], flags: Map<string
     output = rapidMarkdownTable(doc);
   } else if (format === 'svg') {
     // The first diagram of the file, styles inlined: driver diagram, run chart or org chart.
-    const svg = parsed.documents.flatMap((doc) => renderSvgs(doc, { diagnostics, workspace })).at(0);
+    const svg = parsed.documents.flatMap((doc) => renderSvgs(doc, { diagnostics, workspace, findings, layout })).at(0);
     if (!svg) throw new UsageError('--format svg draws driver diagrams, run charts (PDSA cycles with data), control and run charts (measures with data) and org charts (leadership models); this file holds none.');
     output = svg.svg;
   } else if (fileFormat(uri) === 'markdown') {

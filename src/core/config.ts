@@ -21,12 +21,19 @@ export interface Config {
   today?: string;
   /** Control-chart signal thresholds: `ihi` (Provost & Murray, the default) or `mdc` (NHS Making Data Count). */
   spc?: 'ihi' | 'mdc';
+  /** Globs of files never checked, relative to the configuration's folder (`drafts/**`). */
+  ignore?: string[];
 }
+
+/** What `jargon` may hold: words and phrases, not texts (a message map's matcher is built from them). */
+export const JARGON_LIMITS = { maxEntries: 1000, maxLength: 200 } as const;
+/** What `ignore` may hold. */
+export const IGNORE_LIMITS = { maxEntries: 1000, maxLength: 500 } as const;
 
 export const EMPTY_CONFIG: Config = { rules: {} };
 
 /** The top-level keys of `.improvekit.yaml`. */
-const SETTINGS = ['rules', 'jargon', 'today', 'spc'];
+const SETTINGS = ['rules', 'jargon', 'today', 'spc', 'ignore'];
 
 const SEVERITY_ALIASES: Record<string, Severity | 'off'> = {
   error: 'error',
@@ -94,8 +101,12 @@ export function parseConfig(text: string, uri: string, rules: readonly Configura
       }
     } else if (key === 'jargon') {
       const js = value?.toJSON?.() as unknown;
-      if (Array.isArray(js) && js.every((w) => typeof w === 'string')) config.jargon = js;
-      else report(spanOf(value), 'error', 'config/invalid', '`jargon` must be a list of words, such as `[pedagogy, summative, formative]`.');
+      if (Array.isArray(js) && js.every((w) => typeof w === 'string')) {
+        const long = js.findIndex((w: string) => w.length > JARGON_LIMITS.maxLength);
+        if (js.length > JARGON_LIMITS.maxEntries) report(spanOf(value), 'error', 'config/invalid', `\`jargon\` has ${js.length} entries; at most ${JARGON_LIMITS.maxEntries} are read. Keep the words your audience would not know; the default list applies until then.`);
+        else if (long >= 0) report(spanOf((value as { items?: unknown[] }).items?.[long] ?? value), 'error', 'config/invalid', `A \`jargon\` entry of ${js[long].length} characters is longer than ${JARGON_LIMITS.maxLength}: list words or short phrases. The default list applies until then.`);
+        else config.jargon = js;
+      } else report(spanOf(value), 'error', 'config/invalid', '`jargon` must be a list of words, such as `[pedagogy, summative, formative]`.');
     } else if (key === 'today') {
       const js = isScalar(value) ? value.value : undefined;
       const d = date(js);
@@ -105,6 +116,14 @@ export function parseConfig(text: string, uri: string, rules: readonly Configura
       const js = isScalar(value) ? value.value : undefined;
       if (js === 'ihi' || js === 'mdc') config.spc = js;
       else report(spanOf(value), 'error', 'config/invalid', '`spc` must be `ihi` (Provost & Murray, the default) or `mdc` (NHS Making Data Count).');
+    } else if (key === 'ignore') {
+      const js = value?.toJSON?.() as unknown;
+      const list = typeof js === 'string' ? [js] : js;
+      if (!Array.isArray(list) || !list.every((g) => typeof g === 'string' && g.trim() !== '')) {
+        report(spanOf(value), 'error', 'config/invalid', '`ignore` must be a list of globs relative to this folder, such as `[drafts/**, "**/*.draft.yaml"]`.');
+      } else if (list.length > IGNORE_LIMITS.maxEntries || list.some((g: string) => g.length > IGNORE_LIMITS.maxLength)) {
+        report(spanOf(value), 'error', 'config/invalid', `\`ignore\` takes at most ${IGNORE_LIMITS.maxEntries} globs of at most ${IGNORE_LIMITS.maxLength} characters each.`);
+      } else config.ignore = list.map((g: string) => g.trim());
     } else if (!key.startsWith('x-')) {
       const guess = closest(key, SETTINGS);
       report(spanOf(pair.key), 'warning', 'config/invalid', `Unknown setting \`${key}\`${guess ? ` — did you mean \`${guess}\`?` : ''}. ${CONFIG_FILE} takes ${SETTINGS.map((s) => `\`${s}\``).join(', ')}.`);

@@ -13,17 +13,23 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /**
- * The edits "Fix All" applies: the preferred fix of each diagnostic, skipping any fix that would
- * touch text another chosen fix already changes (the user runs Fix All again for those).
+ * The edits "Fix All" applies: the fix (`kind: 'fix'`, one that keeps the document's meaning) of
+ * each diagnostic, skipping any fix that would touch text another chosen fix already changes (the
+ * user runs Fix All again for those). Suggestions are never applied here: `suggestions` counts the
+ * diagnostics that offer one and no fix, left for the user to choose in the light bulb.
  */
-export function fixAllEdits(diagnostics: readonly Diagnostic[]): { edits: TextEdit[]; fixes: Fix[]; skipped: number } {
+export function fixAllEdits(diagnostics: readonly Diagnostic[]): { edits: TextEdit[]; fixes: Fix[]; skipped: number; suggestions: number } {
   const edits: TextEdit[] = [];
   const fixes: Fix[] = [];
   let skipped = 0;
+  let suggestions = 0;
   const seen = new Set<string>();
   for (const d of diagnostics) {
-    const fix = d.fixes?.find((f) => f.preferred);
-    if (!fix || !fix.edits.length) continue;
+    const fix = d.fixes?.find((f) => f.kind === 'fix' && f.edits.length);
+    if (!fix) {
+      if (d.fixes?.some((f) => f.kind === 'suggestion')) suggestions++;
+      continue;
+    }
     const signature = JSON.stringify(fix.edits);
     if (seen.has(signature)) continue;
     if (fix.edits.some((e) => edits.some((chosen) => overlaps(e.range, chosen.range)))) {
@@ -34,5 +40,10 @@ export function fixAllEdits(diagnostics: readonly Diagnostic[]): { edits: TextEd
     fixes.push(fix);
     edits.push(...fix.edits);
   }
-  return { edits, fixes, skipped };
+  return { edits, fixes, skipped, suggestions };
+}
+
+/** What Fix All says it did: "3 fixes applied; 2 suggestions left for you". */
+export function fixAllSummary(applied: number, suggestions: number): string {
+  return `${applied} ${applied === 1 ? 'fix' : 'fixes'} applied; ${suggestions} ${suggestions === 1 ? 'suggestion' : 'suggestions'} left for you`;
 }

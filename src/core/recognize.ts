@@ -22,9 +22,13 @@ export interface Recognition {
 const SUFFIXES = KINDS.map((kind) => [KIND_SPECS[kind].suffix, kind] as const);
 
 export function baseName(uri: string): string {
-  const clean = uri.replace(/[?#].*$/, '');
+  // A URI's query and fragment are not part of its name; a plain file name keeps its `#` and `?`
+  // (`sprint#3.rapid.yaml`): file URIs percent-encode them, so only a real URI is cut.
+  const isUri = /^[a-z][a-z0-9+.-]+:/i.test(uri);
+  const clean = isUri ? uri.replace(/[?#].*$/, '') : uri;
   const slash = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
   let name = clean.slice(slash + 1);
+  if (!isUri) return name;
   try {
     name = decodeURIComponent(name);
   } catch {

@@ -165,3 +165,113 @@ export function mergeRuleSettings(base: Config, rules: unknown): { config: Confi
   const problems = diagnostics.map((d) => `improvekit.rules: ${d.message.replace(/\.improvekit\.yaml/g, 'the setting')}`);
   return { config: merged, problems };
 }
+
+// ---- ignored files ----
+
+/**
+ * One pattern of `ignore:` (in `.improvekit.yaml`) or of a `.gitignore`, compiled. Both take the
+ * `.gitignore` syntax: `*` (any characters but `/`), `**` (any folders), `?` (one character but
+ * `/`), `[abc]`, a trailing `/` (folders only), a leading `!` (re-include), `\` to escape. A pattern
+ * with a `/` other than a trailing one is anchored to its base folder (`drafts/**`, `/notes.md`);
+ * one without matches a name at any depth (`*.draft.yaml`). As in git, a file inside an ignored
+ * folder cannot be re-included.
+ */
+export interface IgnoreRule {
+  /** The folder the pattern is relative to, relative to the workspace root (`''` or `a/b`). */
+  base: string;
+  negate: boolean;
+  dirOnly: boolean;
+  /** Whether it is matched against the whole relative path, or the last segment only. */
+  anchored: boolean;
+  re: RegExp;
+  /** As written, for messages. */
+  pattern: string;
+}
+
+/** A glob (one `.gitignore` pattern, without `!` and trailing `/`) as a regular expression. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\' && i + 1 < glob.length) {
+      re += glob[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    } else if (c === '*' && glob[i + 1] === '*') {
+      const atStart = i === 0 || glob[i - 1] === '/';
+      const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
+      if (atStart && atEnd) {
+        if (i + 2 === glob.length) re += '.*';
+        else {
+          re += '(?:.*/)?';
+          i++;
+        }
+      } else re += '[^/]*';
+      i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        re += `[${body}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Compiles patterns written relative to `base` (a folder relative to the root, `''` for the root). */
+export function compileIgnore(patterns: readonly string[], base = ''): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  for (const raw of patterns) {
+    let p = raw;
+    const negate = p.startsWith('!');
+    if (negate) p = p.slice(1);
+    const dirOnly = p.endsWith('/');
+    p = p.replace(/\/+$/, '');
+    const anchored = p.includes('/');
+    p = p.replace(/^\//, '');
+    if (!p) continue;
+    try {
+      rules.push({ base: base.replace(/^\/+|\/+$/g, ''), negate, dirOnly, anchored, re: globToRegExp(p), pattern: raw });
+    } catch {
+      // A pattern that cannot be compiled matches nothing.
+    }
+  }
+  return rules;
+}
+
+/** The patterns of a `.gitignore` text: blank lines and `#` comments dropped, trailing spaces trimmed. */
+export function parseIgnoreFile(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/(?<!\\)\s+$/, ''))
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => (l.startsWith('\\#') || l.startsWith('\\!') ? l.slice(1) : l));
+}
+
+/**
+ * The rule deciding a path relative to the root (`a/b/c.yaml`): the last matching one, looking at
+ * each folder on the way first (an ignored folder ignores everything in it). Undefined: not ignored.
+ */
+export function ignoredBy(relativePath: string, rules: readonly IgnoreRule[], isDir = false): IgnoreRule | undefined {
+  const parts = relativePath.split('/').filter((p) => p !== '' && p !== '.');
+  for (let i = 1; i <= parts.length; i++) {
+    const candidate = parts.slice(0, i).join('/');
+    const dir = i < parts.length || isDir;
+    let decided: IgnoreRule | undefined;
+    for (const rule of rules) {
+      if (rule.dirOnly && !dir) continue;
+      let rel = candidate;
+      if (rule.base) {
+        if (!candidate.startsWith(`${rule.base}/`)) continue;
+        rel = candidate.slice(rule.base.length + 1);
+      }
+      const subject = rule.anchored ? rel : rel.slice(rel.lastIndexOf('/') + 1);
+      if (rule.re.test(subject)) decided = rule;
+    }
+    if (decided && !decided.negate) return decided;
+  }
+  return undefined;
+}

@@ -27,12 +27,15 @@ export interface TextEdit {
   newText: string;
 }
 
-/** An edit the user may choose to apply (a quick fix); never applied by the engine. */
+/**
+ * An edit the user may apply; never applied by the engine itself. A `fix` cannot change what the
+ * document means (Fix All, on-save fix-all and the CLI's `--fix` apply it); a `suggestion` (a guess,
+ * a choice, a value to fill in) is offered in the light bulb only and applied only when chosen.
+ */
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The one fix a "fix all" may apply without asking. */
-  preferred?: boolean;
+  kind: 'fix' | 'suggestion';
 }
 
 export interface RelatedInformation {

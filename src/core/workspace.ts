@@ -1,7 +1,8 @@
 import { parseFile, type ParsedDocument, type ParsedFile, type ParseOptions } from './parse';
 import { EMPTY_CONFIG, type Config } from './config';
 import type { EditSpec, OptionValue, Report, Rule, RuleContext, WorkspaceView } from './rules/api';
-import { ALL_RULES } from './rules/registry';
+import { ALL_RULES, ENGINE_RULES } from './rules/registry';
+import { applySuppressions } from './suppress';
 import { DEFAULT_JARGON } from './jargon';
 import { parseDataFile, resolveDataPath, type DataFile } from './data';
 import { items, text } from './model/values';
@@ -24,6 +25,8 @@ export interface WorkspaceOptions {
   today?: () => string;
   /** How files are parsed (the fast reader on or off, counters to fill). */
   parse?: ParseOptions;
+  /** Called with the URI of every file whose rules run. */
+  onCheck?: (uri: string) => void;
 }
 
 /** A folder's URI with a trailing slash, so that `file:///a/b/` is not a prefix of `file:///a/bc`. */
@@ -129,12 +132,15 @@ export class Workspace implements WorkspaceView {
   private readonly parseOptions: ParseOptions;
   /** How many times a file was parsed: lets tests see that an edit re-parses one file only. */
   parseCount = 0;
+  /** Told of every file whose rules run (document or workspace scope): lets tests and the benchmark see what an edit re-checks. */
+  private readonly onCheck: ((uri: string) => void) | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.config = options.config ?? EMPTY_CONFIG;
     this.rules = options.rules ?? ALL_RULES;
     this.clock = options.today ?? localToday;
     this.parseOptions = options.parse ?? {};
+    this.onCheck = options.onCheck;
   }
 
   /** The configuration of files under no folder of `setFolderConfig`. */
@@ -401,7 +407,13 @@ export class Workspace implements WorkspaceView {
         return !seen.has(key) && (seen.add(key), true);
       }));
     }
-    return sortDiagnostics(this.ownAndForeign(uri).filter((d) => d.uri === uri));
+    const own = this.ownAndForeign(uri).filter((d) => d.uri === uri);
+    // Suppression comments (core/suppress.ts): here alone, so the editor and the CLI agree.
+    const config = this.getConfig(uri);
+    const known = [...this.rules.map((r) => r.id), ...ENGINE_RULES.map((r) => r.id)];
+    const defaults = new Map(ENGINE_RULES.map((r) => [r.id, r.severity]));
+    const severityOf = (id: string) => config.rules[id]?.severity ?? defaults.get(id) ?? 'warning';
+    return sortDiagnostics(applySuppressions(uri, this.entries.get(uri)!.file.text, own, { knownRules: known, severityOf }));
   }
 
   /** Everything the documents of a file report, on the file itself and on the data files they read. */
@@ -424,6 +436,7 @@ export class Workspace implements WorkspaceView {
   }
 
   private run(file: ParsedFile, scope: 'document' | 'workspace'): Diagnostic[] {
+    this.onCheck?.(file.uri);
     const out: Diagnostic[] = [];
     const config = this.getConfig(file.uri);
     const severityOf = (rule: { id: string; severity: Severity }): Severity | 'off' => config.rules[rule.id]?.severity ?? rule.severity;
@@ -461,6 +474,7 @@ export class Workspace implements WorkspaceView {
             return ins && { span: ins.span, text: ins.text };
           },
           appendItems: (listPath, itemTexts) => appendItems(file.text, doc, listPath, itemTexts),
+          source: (s) => file.text.slice(s.start, s.end),
           spc: config.spc ?? 'ihi',
           dataFile: (relative) => {
             const uri = resolveDataPath(doc.uri, relative);
@@ -508,7 +522,7 @@ export class Workspace implements WorkspaceView {
       d.fixes = report.fixes.map(
         (f): Fix => ({
           title: f.title,
-          preferred: f.preferred,
+          kind: f.kind,
           edits: f.edits.map((e): TextEdit => ({ range: file.lines.rangeOf(this.spanOf(doc, e)), newText: e.text })),
         }),
       );

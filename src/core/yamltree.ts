@@ -139,6 +139,18 @@ export function locator(tree: YNode, base: number, fallback: Span, text: string,
     return out;
   };
 
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  /**
+   * Where a new line goes after an offset: past a trailing comment on that line (`a: 1  # note`
+   * keeps its note on its own line), else right at the offset, so no byte is moved.
+   */
+  const lineEndAfter = (at: number): number => {
+    let i = at;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] !== '#') return at;
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    return i;
+  };
   const insertion = (mapPath: Path, key: string, valueText: string): { span: Span; text: string } | undefined => {
     const { node, complete } = walk(mapPath);
     if (!complete) return undefined;
@@ -148,14 +160,19 @@ export function locator(tree: YNode, base: number, fallback: Span, text: string,
       const firstKey = span(node.items[0].key!.start, node.items[0].key!.end);
       if (end === undefined || !firstKey) return undefined;
       if (node.flow) return { span: { start: end, end }, text: `, ${key}: ${valueText}` };
-      return { span: { start: end, end }, text: `\n${' '.repeat(columnOf(text, firstKey.start))}${key}: ${valueText}` };
+      const at = lineEndAfter(end);
+      return { span: { start: at, end: at }, text: `${eol}${' '.repeat(columnOf(text, firstKey.start))}${key}: ${valueText}` };
     }
     const keySpan = node.key ? span(node.key.start, node.key.end) : undefined;
     if (keySpan && node.type === 'null') {
       // `act:` with nothing after it: open a block mapping under the key.
-      const at = span(node.start, node.end)?.end ?? keySpan.end + 1;
+      // After the colon (`act :` has spaces before it) and any comment on the line (`act:  # to fill in`).
+      let colon = keySpan.end;
+      while (colon < text.length && (text[colon] === ' ' || text[colon] === '\t')) colon++;
+      const afterValue = span(node.start, node.end)?.end ?? (text[colon] === ':' ? colon + 1 : keySpan.end + 1);
+      const at = lineEndAfter(afterValue);
       const indent = ' '.repeat(columnOf(text, keySpan.start) + 2);
-      return { span: { start: at, end: span(node.start, node.end)?.end ?? at }, text: `\n${indent}${key}: ${valueText}` };
+      return { span: { start: at, end: at }, text: `${eol}${indent}${key}: ${valueText}` };
     }
     return undefined;
   };

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../core/rules/registry';
 import type { Diagnostic, Fix, Range, TextEdit } from '../core/types';
 import type { ExtensionEngineHost } from './engine';
-import { fixAllEdits } from '../core/fixes';
+import { fixAllEdits, fixAllSummary } from '../core/fixes';
 import { isDataFile } from '../core/data';
 import { DiagnosticIndex, SEVERITY_TO_VSCODE } from './logic';
 
@@ -213,30 +213,35 @@ export class FixProvider implements vscode.CodeActionProvider {
   private quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [d];
-    action.isPreferred = fix.preferred === true;
+    // Only a fix (it keeps the document's meaning) is preferred; a suggestion waits to be chosen.
+    action.isPreferred = fix.kind === 'fix';
     action.edit = workspaceEdit(doc.uri, fix.edits);
     return action;
   }
 
   private fixAllAction(doc: vscode.TextDocument): vscode.CodeAction | undefined {
-    const { edits, fixes } = fixAllEdits(currentDiagnostics(this.host, doc));
+    const { edits, fixes, suggestions } = fixAllEdits(currentDiagnostics(this.host, doc));
     if (!fixes.length) return undefined;
-    const action = new vscode.CodeAction(`Fix all Improvekit problems with a preferred fix (${fixes.length})`, FIX_ALL_KIND);
+    const action = new vscode.CodeAction(`Fix all Improvekit problems that have a safe fix (${fixAllSummary(fixes.length, suggestions)})`, FIX_ALL_KIND);
     action.edit = workspaceEdit(doc.uri, edits);
     return action;
   }
 }
 
-/** `improvekit.fixAll`: every preferred fix of the active document, as one undoable edit. */
+/** `improvekit.fixAll`: every fix (never a suggestion) of the active document, as one undoable edit. */
 export async function fixAllCommand(host: ExtensionEngineHost, doc?: vscode.TextDocument): Promise<number> {
   const target = doc ?? vscode.window.activeTextEditor?.document;
   if (!target) {
     void vscode.window.showInformationMessage('Open a YAML or Markdown document to fix its Improvekit problems.');
     return 0;
   }
-  const { edits, fixes, skipped } = fixAllEdits(currentDiagnostics(host, target));
+  const { edits, fixes, skipped, suggestions } = fixAllEdits(currentDiagnostics(host, target));
   if (!fixes.length) {
-    void vscode.window.showInformationMessage('Improvekit has no automatic fix for the problems of this document; the Problems panel lists what to change.');
+    void vscode.window.showInformationMessage(
+      suggestions
+        ? `Improvekit has no automatic fix for this document: ${fixAllSummary(0, suggestions)} in the light bulb.`
+        : 'Improvekit has no automatic fix for the problems of this document; the Problems panel lists what to change.',
+    );
     return 0;
   }
   const applied = await vscode.workspace.applyEdit(workspaceEdit(target.uri, edits));
@@ -245,6 +250,7 @@ export async function fixAllCommand(host: ExtensionEngineHost, doc?: vscode.Text
     return 0;
   }
   host.syncDocument(target);
-  if (skipped) void vscode.window.showInformationMessage(`Applied ${fixes.length} fixes; ${skipped} more touch the same text — run Fix All again for them.`);
+  const more = skipped ? `; ${skipped} more touch the same text — run Fix All again for them` : '';
+  void vscode.window.showInformationMessage(`${fixAllSummary(fixes.length, suggestions)}${more}.`);
   return fixes.length;
 }

@@ -30,6 +30,15 @@ const CASES: Case[] = [
     shows: ['Raise the share of grade 3 students reading at grade level', 'Twice-weekly 20-minute data huddles per grade team, with a one-page template', 'Team Lead hours worked outside the school day', 'Balancing'],
     draws: { 'svg .ik-node': 15 },
   },
+  {
+    file: 'huddle-minutes.measure.yaml',
+    kind: 'measure from a CSV file, one XmR chart per school',
+    shows: ['Minutes each grade 3 data huddle ran, four pilot schools', 'Roosevelt', 'Special cause — concern since 2026-02-19', 'UCL 28.7', 'Target 20', 'huddles-c2'],
+    draws: { 'svg.ik-chart': 1 },
+  },
+  { file: 'reading.measure.yaml', kind: 'measure, run chart', shows: ['Grade 3 students reading at grade level', 'Run chart'], draws: { 'svg.ik-chart': 1 } },
+  { file: 'coached.measure.yaml', kind: 'measure, p chart', shows: ['Teachers observed and given feedback this week, Lincoln', 'Target 90%'], draws: { 'svg.ik-chart': 1 } },
+  { file: 'lead-hours.measure.yaml', kind: 'measure, balancing run chart', shows: ['Team Lead hours outside the school day, Lincoln pilot', 'balancing'], draws: { 'svg.ik-chart': 1 } },
   { file: 'huddles-c1.pdsa.yaml', kind: 'PDSA cycle', shows: ['Learn whether one grade 3 team will use a 20-minute data huddle twice a week', 'adapt'] },
   { file: 'huddles-c2.pdsa.yaml', kind: 'PDSA cycle', shows: ['Learn whether a one-page template keeps the huddle to 20 minutes'] },
   {

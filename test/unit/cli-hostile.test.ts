@@ -267,3 +267,89 @@ describe('improvekit check over hostile folders', function () {
     }
   });
 });
+
+describe('improvekit check: hostile configuration, names and output', () => {
+  const scratch = (files: Record<string, string>): string => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'improvekit-hostile2-'));
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
+      fs.writeFileSync(path.join(d, name), content);
+    }
+    return d;
+  };
+  const CHARTER = 'kind: rapid-charter\nid: cabinet\ndecisions:\n  - id: grading\n    decision: Adopt a grading policy\n    recommend: cao\n    perform: principals\n    decide: supt\n    statsu: open\n';
+  const json = (r: { stdout: string }) => JSON.parse(r.stdout) as Finding[];
+
+  it('reports a .improvekit.yaml that links to /dev/zero or is a FIFO, without reading it', async function () {
+    this.timeout(20_000);
+    const zero = scratch({ 'a.rapid.yaml': CHARTER });
+    fs.symlinkSync('/dev/zero', path.join(zero, '.improvekit.yaml'));
+    const r = await run(zero, 'check', '--format', 'json');
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(json(r).some((f) => f.rule === 'config/invalid' && /not a regular file/.test(f.message) && f.file === '.improvekit.yaml'), r.stdout);
+    assert.ok(json(r).some((f) => f.rule === 'schema/invalid'), 'the documents are still checked');
+    const explicit = await run(zero, 'check', '--config', '.improvekit.yaml');
+    assert.equal(explicit.code, 2);
+    assert.match(explicit.stderr, /not a regular file/);
+    const fifo = scratch({ 'a.rapid.yaml': CHARTER });
+    if (spawnSync('mkfifo', [path.join(fifo, '.improvekit.yaml')]).status !== 0) return;
+    const f = await run(fifo, 'check', '--format', 'json');
+    assert.ok(json(f).some((x) => x.rule === 'config/invalid' && /not a regular file/.test(x.message)), f.stdout);
+  });
+
+  it('refuses jargon entries over 200 characters and lists over 1000 entries', async () => {
+    const message = 'kind: message-map\nid: m\naudience: parents\nmessages:\n  - text: Your child will take the new tests online in spring.\n';
+    const long = scratch({ '.improvekit.yaml': `jargon: [${'a'.repeat(100_000)}]\n`, 'm.message.yaml': message });
+    const r = await run(long, 'check', '--format', 'json');
+    assert.ok(json(r).some((f) => f.rule === 'config/invalid' && /longer than 200/.test(f.message)), r.stdout.slice(0, 500));
+    const many = scratch({ '.improvekit.yaml': `jargon: [${Array.from({ length: 1001 }, (_, i) => `w${i}`).join(', ')}]\n`, 'm.message.yaml': message });
+    assert.ok(json(await run(many, 'check', '--format', 'json')).some((f) => f.rule === 'config/invalid' && /1001 entries/.test(f.message)));
+  });
+
+  it('checks files named with #, ? and spaces', async () => {
+    const d = scratch({ 'sprint#3.rapid.yaml': CHARTER, 'what?.rapid.yaml': CHARTER.replace('id: cabinet', 'id: what'), 'a b.rapid.yaml': CHARTER.replace('id: cabinet', 'id: ab') });
+    const files = new Set(json(await run(d, 'check', '--format', 'json')).filter((f) => f.rule === 'schema/invalid').map((f) => f.file));
+    assert.deepEqual([...files].sort(), ['a b.rapid.yaml', 'sprint#3.rapid.yaml', 'what?.rapid.yaml']);
+    const named = json(await run(d, 'check', '--format', 'json', 'sprint#3.rapid.yaml'));
+    assert.ok(named.some((f) => f.file === 'sprint#3.rapid.yaml' && f.rule === 'schema/invalid'));
+  });
+
+  it('reports a folder named like a document as file/unreadable and still searches it', async () => {
+    const d = scratch({ 'x.rapid.yaml/inner.rapid.yaml': CHARTER });
+    const findings = json(await run(d, 'check', '--format', 'json'));
+    assert.ok(findings.some((f) => f.file === 'x.rapid.yaml' && f.rule === 'file/unreadable' && /folder with a document-like name/.test(f.message)), JSON.stringify(findings));
+    assert.ok(findings.some((f) => f.file === 'x.rapid.yaml/inner.rapid.yaml'));
+  });
+
+  it('escapes control characters of messages and paths in text output', async () => {
+    const d = scratch({ 'evil\x1b[2J.rapid.yaml': CHARTER.replace('statsu: open', 'st\x1b]0;pwned\x07su: open') });
+    const r = await run(d, 'check', '--no-color');
+    assert.equal(r.code, 1);
+    assert.doesNotMatch(r.stdout, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    assert.match(r.stdout, /evil\\u001b\[2J\.rapid\.yaml/);
+  });
+
+  it('does not read a document file over the size limit, and reports it as too large', async function () {
+    this.timeout(30_000);
+    const d = scratch({});
+    const file = path.join(d, 'huge.rapid.yaml');
+    fs.writeFileSync(file, 'kind: rapid-charter\n');
+    fs.truncateSync(file, 9_000_000); // sparse: 9 MB of NULs would cost 9 MB to read
+    const r = await run(d, 'check', '--format', 'json');
+    const finding = json(r).find((f) => f.file === 'huge.rapid.yaml');
+    assert.equal(finding?.rule, 'yaml/syntax', r.stdout);
+    assert.match(finding!.message, /too large to check/);
+  });
+
+  it('ends quietly when the reader of its output goes away (check | head)', async function () {
+    this.timeout(60_000);
+    const bin = path.join(ROOT, 'dist', 'cli.js');
+    if (!fs.existsSync(bin)) this.skip();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`c${i}.rapid.yaml`] = CHARTER.replace('id: cabinet', `id: c${i}`);
+    const d = scratch(files);
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(bin)} check --no-color | head -1 >/dev/null`], { cwd: d, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.stderr, '', 'no stack trace');
+    assert.equal(r.status, 1, 'the exit code of the check (errors found), not a crash');
+  });
+});

@@ -113,3 +113,40 @@ describe('improvekit check: a measure and its CSV (bundled CLI)', function () {
     assert.equal(r.status, 1);
   });
 });
+
+/**
+ * Every measure fixture (test/fixtures/measure: hand-made series for each signal, frozen baselines,
+ * phases, groups, targets, bad rows, missing files and columns, `spc: mdc`) checked by the bundled
+ * CLI with `--format json` gives exactly the findings its expected file lists — the same contract
+ * as the engine's fixture test, through the command line that CI runs.
+ */
+describe('measure fixtures through `improvekit check --format json`', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'measure');
+  const key = (f: { file?: string; rule: string; line: number; column: number; endLine: number; endColumn: number }) => `${f.file ?? ''} ${f.rule}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+  const copy = (from: string, to: string) => fs.cpSync(from, to, { recursive: true });
+  for (const entry of fs.readdirSync(root).sort()) {
+    const full = path.join(root, entry);
+    const folder = fs.statSync(full).isDirectory();
+    if (!folder && !/\.measure\.yaml$/.test(entry)) continue;
+    it(`${entry}${folder ? '/' : ''}`, function () {
+      if (!fs.existsSync(BIN)) this.skip();
+      const dir = repo({});
+      let expected: Array<{ file: string; rule: string; line: number; column: number; endLine: number; endColumn: number }>;
+      if (folder) {
+        copy(full, dir);
+        const byFile = JSON.parse(fs.readFileSync(path.join(full, 'expected.json'), 'utf8')) as Record<string, Array<{ rule: string; line: number; column: number; endLine: number; endColumn: number }>>;
+        fs.rmSync(path.join(dir, 'expected.json'));
+        expected = Object.entries(byFile).flatMap(([file, list]) => list.map((f) => ({ ...f, file })));
+      } else {
+        fs.copyFileSync(full, path.join(dir, entry));
+        const list = JSON.parse(fs.readFileSync(full.replace(/\.yaml$/, '.expected.json'), 'utf8')) as Array<{ rule: string; line: number; column: number; endLine: number; endColumn: number }>;
+        expected = list.map((f) => ({ ...f, file: entry }));
+      }
+      const { findings } = check(dir);
+      const got = (findings as Array<{ file: string; rule: string; line: number; column: number; endLine: number; endColumn: number }>).map((f) => ({ ...f, file: f.file.replace(/^(\.\/)?/, '') }));
+      // An expected entry names its file as the fixture does (`huddles.csv` or `data/huddles.csv`): compare by the file's tail.
+      const tail = (f: string) => f.split('/').pop()!;
+      assert.deepEqual(got.map((f) => key({ ...f, file: tail(f.file) })).sort(), expected.map((f) => key({ ...f, file: tail(f.file) })).sort());
+    });
+  }
+});

@@ -286,3 +286,124 @@ describe('improvekit render --format svg and Markdown notes', () => {
     assert.doesNotMatch(r.stdout, /<script/);
   });
 });
+
+describe('improvekit check --format github', () => {
+  it('prints one escaped workflow annotation per finding, then the summary', async () => {
+    const dir = tree({ 'plans/cabinet.rapid.yaml': ERROR_CHARTER, 'plans/long.message.yaml': WARNING_MESSAGE });
+    const r = await run(path.join(dir, 'plans'), 'check', '--format', 'github', '.');
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^::error file=cabinet\.rapid\.yaml,line=9,col=5,endLine=9,endColumn=11,title=schema\/invalid::Unknown key `statsu`/);
+    assert.ok(lines.some((l) => /^::warning file=long\.message\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=message\//.test(l)), r.stdout);
+    assert.match(lines[lines.length - 1], /^✖ \d+ problems \(1 error, \d+ warnings?, 0 info, 0 hints\) in 2 document files\.$/);
+    assert.equal(lines.filter((l) => l.startsWith('::')).length, lines.length - 1);
+  });
+
+  it('escapes properties and messages as GitHub documents, and maps info and hint to notice', () => {
+    const { formatGithub, summarize } = require('../../src/cli/format') as typeof import('../../src/cli/format');
+    const f = { file: 'a,b:c%d.rapid.yaml', line: 1, column: 2, endLine: 3, endColumn: 4, severity: 'info' as const, rule: 'x/y', message: '50% done\r\nnext: a, b' };
+    const out = formatGithub([f, { ...f, severity: 'hint' }], summarize([f], 1));
+    const [first, second] = out.split('\n');
+    assert.equal(first, '::notice file=a%2Cb%3Ac%25d.rapid.yaml,line=1,col=2,endLine=3,endColumn=4,title=x/y::50%25 done%0D%0Anext: a, b');
+    assert.match(second, /^::notice /);
+  });
+
+  it('is in the help', async () => {
+    assert.match((await run(tree({}), '--help')).stdout, /--format text\|json\|sarif\|github/);
+  });
+});
+
+describe('improvekit check --format sarif: fingerprints, base, URIs, fixes', () => {
+  const schemaCheck = (log: unknown) => {
+    const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  };
+  const FIXABLE = 'kind: rapid-charter\nid: c\ndecisions:\n  - id: g\n    decision: A\n    recommend: cao\n    perform: p\n    decide: supt\n    status: Open\n';
+
+  it('has automationDetails, %SRCROOT% at the workspace root (not the cwd) and encoded relative URIs', async () => {
+    const dir = tree({ '.improvekit.yaml': 'rules: {}\n', 'sub/sprint#3 a?b%.rapid.yaml': ERROR_CHARTER, 'sub/x.message.yaml': SOUND_MESSAGE });
+    const r = await run(path.join(dir, 'sub'), 'check', '--format', 'sarif', '.');
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const log = JSON.parse(r.stdout);
+    schemaCheck(log);
+    const runLog = log.runs[0];
+    assert.equal(runLog.automationDetails.id, 'improvekit/check/');
+    assert.equal(runLog.originalUriBaseIds['%SRCROOT%'].uri, `${require('node:url').pathToFileURL(dir).href}/`);
+    const loc = runLog.results[0].locations[0].physicalLocation.artifactLocation;
+    assert.deepEqual(loc, { uri: 'sub/sprint%233%20a%3Fb%25.rapid.yaml', uriBaseId: '%SRCROOT%' });
+    assert.equal(decodeURIComponent(new URL(loc.uri, runLog.originalUriBaseIds['%SRCROOT%'].uri).pathname).endsWith('/sub/sprint#3 a?b%.rapid.yaml'), true);
+  });
+
+  it('fingerprints by rule, path, line text and ordinal: the same after lines move, different for repeats', async () => {
+    const twice = 'kind: rapid-charter\nid: cabinet\ndecisions:\n  - id: a\n    decision: A\n    recommend: cao\n    perform: p\n    decide: supt\n    statsu: open\n  - id: b\n    decision: B\n    recommend: cao\n    perform: p\n    decide: supt\n    statsu: open\n';
+    const dir = tree({ 'c.rapid.yaml': twice });
+    const prints = async () => (JSON.parse((await run(dir, 'check', '--format', 'sarif')).stdout).runs[0].results as Array<{ ruleId: string; partialFingerprints: Record<string, string> }>).filter((x) => x.ruleId === 'schema/invalid').map((x) => Object.values(x.partialFingerprints)[0]);
+    const before = await prints();
+    assert.equal(before.length, 2);
+    assert.notEqual(before[0], before[1], 'equal keys get their ordinal');
+    fs.writeFileSync(path.join(dir, 'c.rapid.yaml'), `# a comment added above\n\n${twice}`);
+    assert.deepEqual(await prints(), before, 'moving lines keeps the fingerprints');
+  });
+
+  it('carries the preferred fix as artifactChanges', async () => {
+    const dir = tree({ 'c.rapid.yaml': FIXABLE });
+    const log = JSON.parse((await run(dir, 'check', '--format', 'sarif')).stdout);
+    schemaCheck(log);
+    const withFix = log.runs[0].results.find((x: { fixes?: unknown[] }) => x.fixes?.length);
+    assert.ok(withFix, JSON.stringify(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)));
+    const change = withFix.fixes[0].artifactChanges[0];
+    assert.equal(change.artifactLocation.uri, 'c.rapid.yaml');
+    assert.deepEqual(change.replacements, [{ deletedRegion: { startLine: 9, startColumn: 13, endLine: 9, endColumn: 17 }, insertedContent: { text: 'open' } }]);
+    assert.equal(withFix.fixes[0].description.text, 'Change to `open`');
+  });
+
+  it('keeps a Windows-like name relative: `c:x.rapid.yaml` is never a scheme', () => {
+    const { relativeUri } = require('../../src/cli/format') as typeof import('../../src/cli/format');
+    assert.equal(relativeUri('c:x.rapid.yaml'), 'c%3Ax.rapid.yaml');
+    assert.equal(relativeUri('a\\b c/d#e.md'), 'a/b%20c/d%23e.md');
+  });
+});
+
+describe('improvekit check: suppression comments and ignored files', () => {
+  const AGREE = 'kind: rapid-charter\nid: c\ndecisions:\n  - id: g\n    decision: Adopt a policy\n    recommend: cao\n    # improvekit-disable-next-line rapid/too-many-agree -- the board asked for all four\n    agree: [a1, a2, a3, a4]\n    perform: p\n    decide: supt\n    status: open\n';
+
+  it('applies suppression comments as the editor does', async () => {
+    const dir = tree({ 'c.rapid.yaml': AGREE, 'd.rapid.yaml': AGREE.replace(' -- the board asked for all four', '').replace('id: c\n', 'id: d\n') });
+    const findings = JSON.parse((await run(dir, 'check', '--format', 'json')).stdout) as Array<{ file: string; rule: string }>;
+    assert.deepEqual(findings.filter((f) => f.file === 'c.rapid.yaml').map((f) => f.rule), []);
+    assert.deepEqual(findings.filter((f) => f.file === 'd.rapid.yaml').map((f) => f.rule).sort(), ['rapid/too-many-agree', 'suppress/missing-reason']);
+  });
+
+  it('skips `ignore:` globs relative to the configuration and .gitignore patterns, nested ones too', async () => {
+    const dir = tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.improvekit.yaml': 'ignore: [drafts/**, "**/*.draft.yaml"]\n',
+      '.gitignore': '# build output\nbuild/\n*.tmp.md\n!keep.tmp.md\n',
+      'drafts/a.rapid.yaml': ERROR_CHARTER,
+      'plans/b.draft.yaml': ERROR_CHARTER,
+      'build/c.rapid.yaml': ERROR_CHARTER,
+      'notes/x.tmp.md': '---\n' + ERROR_CHARTER + '---\n',
+      'keep.tmp.md': '---\n' + ERROR_CHARTER + '---\n',
+      'team/.gitignore': 'private.rapid.yaml\n',
+      'team/private.rapid.yaml': ERROR_CHARTER,
+      'team/public.rapid.yaml': ERROR_CHARTER.replace('id: cabinet', 'id: public'),
+      'team/sub/.improvekit.yaml': 'ignore: [old.rapid.yaml]\n',
+      'team/sub/old.rapid.yaml': ERROR_CHARTER,
+      'drafts/pipe-dir.rapid.yaml/readme.md': '# not ours\n',
+    });
+    const findings = JSON.parse((await run(dir, 'check', '--format', 'json')).stdout) as Array<{ file: string; rule: string }>;
+    assert.deepEqual([...new Set(findings.map((f) => f.file))].sort(), ['keep.tmp.md', 'team/public.rapid.yaml']);
+    const named = await run(dir, 'check', '--format', 'json', 'drafts/a.rapid.yaml', 'team/public.rapid.yaml');
+    assert.deepEqual([...new Set((JSON.parse(named.stdout) as Array<{ file: string }>).map((f) => f.file))], ['team/public.rapid.yaml']);
+    assert.match(named.stderr, /drafts\/a\.rapid\.yaml is ignored \(`drafts\/\*\*`\): it was not checked/);
+  });
+
+  it('reports a bad `ignore:` as config/invalid', async () => {
+    const dir = tree({ '.improvekit.yaml': 'ignore: { a: 1 }\n', 'x.message.yaml': SOUND_MESSAGE });
+    const findings = JSON.parse((await run(dir, 'check', '--format', 'json')).stdout) as Array<{ rule: string; message: string }>;
+    assert.ok(findings.some((f) => f.rule === 'config/invalid' && /`ignore` must be a list of globs/.test(f.message)), JSON.stringify(findings));
+  });
+});

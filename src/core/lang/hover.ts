@@ -10,13 +10,14 @@ import { ids, text } from '../model/values';
 import { plural } from '../text';
 import type { Path, Position, Span } from '../types';
 import type { Hover } from './api';
+import { rationaleOf } from '../rules/rationale';
 import { kindLabel, LIST_WORDS, docAt, hitAt, resolveDocument, resolveItem, seriesOf, titleOf, usesOf, whereOf, type Definition, type Hit, type SeriesView, RAPID_ROLE_KEYS } from './model';
 import type { ChartType, PhaseAnalysis, Signal } from '../model/spc';
 import type { MeasureSeries } from '../model/measure';
 import { keyDescription } from './schema';
 
-/** The source of the RAPID role definitions (see /work/shared/seeds). */
-const RAPID_SOURCE = '000_3eae981fbdc23c4e.txt';
+/** The source of the RAPID role definitions, by title and year. */
+const RAPID_SOURCE = 'the SCALE Initiative report, 2014';
 
 type RapidRole = (typeof RAPID_ROLE_KEYS)[number];
 
@@ -145,7 +146,26 @@ function keyAt(doc: ParsedDocument, offset: number): { path: Path; span: Span } 
   return best;
 }
 
+/** Whether a position lies inside a range (its end included, as the editor's hover does). */
+function within(p: Position, r: { start: Position; end: Position }): boolean {
+  const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const before = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return after && before;
+}
+
+/** The hover at a position, and below it why each finding there matters (`**rule/id** — rationale`). */
 export function hover(ws: Workspace, uri: string, position: Position): Hover | undefined {
+  const own = hoverOf(ws, uri, position);
+  const seen = new Set<string>();
+  const why = ws.file(uri)
+    ? ws.diagnostics(uri).filter((d) => rationaleOf(d.rule) && within(position, d.range) && !seen.has(d.rule) && (seen.add(d.rule), true))
+    : [];
+  if (!why.length) return own;
+  const findings = why.map((d) => `**${d.rule}** — ${rationaleOf(d.rule)}`).join('\n\n');
+  return { contents: own ? `${own.contents}\n\n---\n\n${findings}` : findings, range: own?.range ?? why[0].range };
+}
+
+function hoverOf(ws: Workspace, uri: string, position: Position): Hover | undefined {
   const file = ws.file(uri);
   if (!file) return undefined;
   const offset = file.lines.offsetAt(position);

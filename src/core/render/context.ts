@@ -29,6 +29,11 @@ export interface RenderContext {
    * configuration when not given; the rules' defaults apply otherwise.
    */
   option?: (rule: string, name: string) => unknown;
+  /**
+   * How a driver diagram is laid out: `portrait` (the preview: columns of readable width, as tall
+   * as they need) or `landscape` (exports: wider columns, compact nodes, near a 16:9 slide).
+   */
+  layout?: 'landscape' | 'portrait';
 }
 
 /** A read-only view of a `Workspace`'s extras, reached without importing the class. */
@@ -50,6 +55,7 @@ export function severityRank(severity: Severity): number {
 export class Scope {
   readonly diagnostics: readonly Diagnostic[];
   readonly workspace: WorkspaceView | undefined;
+  readonly layout: 'landscape' | 'portrait';
   private readonly lookup: (rule: string, name: string) => unknown;
   private readonly positionAt: ((offset: number) => Position) | undefined;
   private readonly spans = new Map<string, { start: Position; end: Position } | null>();
@@ -60,6 +66,7 @@ export class Scope {
     context: RenderContext = {},
   ) {
     this.workspace = context.workspace;
+    this.layout = context.layout === 'landscape' ? 'landscape' : 'portrait';
     const extras = context.workspace as (WorkspaceView & WorkspaceExtras) | undefined;
     let positionAt = context.positionAt;
     if (!positionAt && typeof extras?.file === 'function') {

@@ -4,7 +4,7 @@ import { CHANGE_STATUS, MEASURE_TYPES, PDSA_STATUS } from '../schemas/kinds';
 import { ids, items, obj, text, type Obj } from '../model/values';
 import { html, token, type Html } from './html';
 import type { Scope } from './context';
-import { article, empty, header, titleOf } from './parts';
+import { FINDING_WORDS, article, empty, header, titleOf } from './parts';
 import { layered, isDummy, type LayerEdge, type LayerNode } from './layout';
 import { figure, n, svgRoot, textBlock, textWidth, wrap } from './svg';
 import { measureGlance } from './measure';
@@ -22,6 +22,18 @@ const NODE_GAP = 14;
 const MAX_LINES = 6;
 
 const COLUMNS = ['Aim', 'Primary drivers', 'Secondary drivers', 'Change ideas'] as const;
+
+/** Column widths per layer: the portrait's four equal columns. */
+const PORTRAIT: readonly number[] = [COLUMN, COLUMN, COLUMN, COLUMN];
+/** A slide's proportions, which a landscape layout aims for (title and legend included). */
+const SLIDE = 16 / 9;
+/** Room a landscape export gives its title and legend, around the diagram. */
+const FRAME = 120;
+/** The right part of a landscape change idea that holds its status and PDSA dots, beside the title. */
+const STATUS_ROOM = 122;
+/** Widest column a landscape layout tries: wider than this and the text gets too small on a slide. */
+const WIDEST: readonly number[] = [420, 520, 640, 720];
+const LANDSCAPE_STEPS = 8;
 
 export interface DriverNode {
   key: string;
@@ -52,6 +64,12 @@ export interface DriverModel {
   edges: LayerEdge[];
 }
 
+/** How nodes are sized: the width of each column, and whether a change idea's status sits beside its title. */
+interface Sizing {
+  widths: readonly number[];
+  compact: boolean;
+}
+
 function changeKey(doc: ParsedDocument, ideaId: string): string {
   return `${doc.id ?? ''}#${ideaId}`;
 }
@@ -75,11 +93,11 @@ function cyclesOf(scope: Scope, ideaId: string | undefined): CycleMark[] {
   return marks.sort((a, b) => a.n - b.n || String(a.doc.id).localeCompare(String(b.doc.id)));
 }
 
-export function driverModel(scope: Scope, withCycles = true): DriverModel {
+export function driverModel(scope: Scope, withCycles = true, sizing: Sizing = { widths: PORTRAIT, compact: false }): DriverModel {
   const data = scope.doc.data ?? {};
   const nodes: DriverNode[] = [];
   const byId = new Map<string, DriverNode>();
-  const width = COLUMN - 2 * PAD;
+  const width = sizing.widths[0] - 2 * PAD;
   const measureNames = new Map<string, string>();
   for (const { item } of items(data.measures)) {
     const id = text(item.id);
@@ -115,15 +133,19 @@ export function driverModel(scope: Scope, withCycles = true): DriverModel {
     for (const { item, index } of items(data[listName])) {
       const id = text(item.id);
       const title = text(item.title) ?? id ?? `(untitled ${role === 'change' ? 'change idea' : 'driver'})`;
-      const lines = wrap(title, width, FONT, MAX_LINES);
       let status: string | undefined;
       let cycles: CycleMark[] = [];
-      let height = PAD * 2 + lines.length * LINE;
-      const tip = [title, id && `id: ${id}`];
       if (role === 'change') {
         status = item.status === undefined || item.status === null ? undefined : token(item.status, CHANGE_STATUS);
         cycles = withCycles ? cyclesOf(scope, id) : [];
-        if (status || cycles.length) height += 26;
+      }
+      const marked = role === 'change' && (status !== undefined || cycles.length > 0);
+      const besideTitle = marked && sizing.compact;
+      const lines = wrap(title, sizing.widths[layer] - 2 * PAD - (besideTitle ? STATUS_ROOM : 0), FONT, MAX_LINES);
+      let height = PAD * 2 + lines.length * LINE;
+      if (marked && !besideTitle) height += 26;
+      const tip = [title, id && `id: ${id}`];
+      if (role === 'change') {
         const measures = ids(item.measures).map((m) => measureNames.get(m) ?? m);
         if (measures.length) tip.push(`measures: ${measures.join('; ')}`);
       }
@@ -162,8 +184,15 @@ function itemAt(data: Obj, path: Path): Obj | undefined {
   return Array.isArray(listValue) ? obj(listValue[path[1] as number]) : undefined;
 }
 
-function columnX(layer: number): number {
-  return MARGIN + layer * (COLUMN + COLUMN_GAP);
+/** Left edge of each column, and the total width, for given column widths. */
+function columnsAt(widths: readonly number[]): { x: number[]; width: number } {
+  const x: number[] = [];
+  let at = MARGIN;
+  for (const w of widths) {
+    x.push(at);
+    at += w + COLUMN_GAP;
+  }
+  return { x, width: at - COLUMN_GAP + MARGIN };
 }
 
 function edgePath(points: Array<[number, number]>): string {
@@ -182,7 +211,8 @@ function edgePath(points: Array<[number, number]>): string {
   return d;
 }
 
-function drawNode(scope: Scope, node: DriverNode, x: number, y: number): Html {
+function drawNode(scope: Scope, node: DriverNode, x: number, y: number, width: number, compact: boolean): Html {
+  const COLUMN = width;
   const flag = scope.flag(node.path);
   const tooltip = [node.tooltip, flag.title].filter(Boolean).join('\n\n');
   const cls = ['ik-node', `ik-node-${node.role}`, node.status && `ik-status-${node.status}`, flag.cls].filter(Boolean).join(' ');
@@ -193,8 +223,9 @@ function drawNode(scope: Scope, node: DriverNode, x: number, y: number): Html {
     body = html`${body}<line class="ik-node-rule" x1="${n(x + PAD)}" x2="${n(x + COLUMN - PAD)}" y1="${n(top - 4)}" y2="${n(top - 4)}"/>${textBlock(node.details, x + PAD, top + SMALL, 16, 'ik-node-detail')}`;
   }
   if (node.role === 'change' && (node.status || node.cycles.length)) {
-    const rowY = y + node.height - PAD - 16;
-    let cx = x + PAD;
+    // Landscape: the status and dots at the right of the first line; portrait: a row under the title.
+    const rowY = compact ? y + PAD - 3 : y + node.height - PAD - 16;
+    let cx = compact ? x + width - PAD - STATUS_ROOM + 10 : x + PAD;
     let row = html``;
     if (node.status) {
       const label = node.status === 'unknown' ? String(text(itemAt(scope.doc.data ?? {}, node.path)?.status) ?? '?') : node.status;
@@ -222,9 +253,19 @@ function drawNode(scope: Scope, node: DriverNode, x: number, y: number): Html {
   return html`<g class="${cls}"${interactive ? html` data-path="${node.path.join('.')}" tabindex="0"` : ''}><title>${tooltip}</title><rect class="ik-node-box" x="${n(x)}" y="${n(y)}" width="${COLUMN}" height="${n(node.height)}" rx="${node.role === 'aim' ? 12 : 8}"/>${node.role === 'change' ? '' : html`<rect class="ik-node-band" x="${n(x)}" y="${n(y + 6)}" width="4" height="${n(node.height - 12)}" rx="2"/>`}${body}${badge}</g>`;
 }
 
-/** The driver diagram as an SVG: aim, primary and secondary drivers, change ideas, left to right. */
-export function driverSvg(scope: Scope): Html {
-  const model = driverModel(scope);
+interface Placed {
+  model: DriverModel;
+  nodes: DriverNode[];
+  byKey: Map<string, DriverNode>;
+  layout: ReturnType<typeof layered>;
+  sizing: Sizing;
+  width: number;
+  height: number;
+}
+
+/** The nodes (with placeholders for empty columns) laid out in their columns for one sizing. */
+function place(scope: Scope, sizing: Sizing, gap: number): Placed {
+  const model = driverModel(scope, true, sizing);
   const nodes = [...model.nodes];
   // An empty column still shows where things go.
   for (let layer = 0; layer < 4; layer++) {
@@ -239,30 +280,86 @@ export function driverSvg(scope: Scope): Html {
     layers[node.layer].push({ key: node.key, height: node.height });
     byKey.set(node.key, node);
   }
-  const layout = layered(layers, model.edges, NODE_GAP, 4);
-  const width = MARGIN * 2 + 4 * COLUMN + 3 * COLUMN_GAP;
-  const height = HEAD + layout.height + MARGIN * 2;
+  const layout = layered(layers, model.edges, gap, 4);
+  return { model, nodes, byKey, layout, sizing, width: columnsAt(sizing.widths).width, height: HEAD + layout.height + MARGIN * 2 };
+}
+
+/**
+ * The landscape layout: columns widen step by step (text takes fewer lines, so columns get
+ * shorter) until the picture, with its title and legend, is as wide as a slide for its height.
+ */
+function landscape(scope: Scope): Placed {
+  let best: Placed | undefined;
+  for (let step = 0; step <= LANDSCAPE_STEPS; step++) {
+    const widths = PORTRAIT.map((w, layer) => Math.round(w + ((WIDEST[layer] - w) * step) / LANDSCAPE_STEPS));
+    const placed = place(scope, { widths, compact: true }, NODE_GAP - 4);
+    const ratio = placed.width / (placed.height + FRAME);
+    if (!best || Math.abs(Math.log(ratio / SLIDE)) < Math.abs(Math.log(best.width / (best.height + FRAME) / SLIDE))) best = placed;
+    if (ratio >= SLIDE) break;
+  }
+  return best!;
+}
+
+/**
+ * Where the edges of one side of a node meet it: spread over the side, in the order of their
+ * other ends, so that a fan of edges can be traced to each source instead of one shared point.
+ */
+function ports(ends: Array<{ index: number; other: number }>, top: number, height: number): Map<number, number> {
+  const sorted = [...ends].sort((a, b) => a.other - b.other || a.index - b.index);
+  const span = Math.max(0, height - 2 * PAD);
+  const step = sorted.length > 1 ? Math.min(14, span / (sorted.length - 1)) : 0;
+  const first = top + height / 2 - (step * (sorted.length - 1)) / 2;
+  return new Map(sorted.map((e, i) => [e.index, first + i * step]));
+}
+
+/** The driver diagram as an SVG: aim, primary and secondary drivers, change ideas, left to right. */
+export function driverSvg(scope: Scope): Html {
+  const placed = scope.layout === 'landscape' ? landscape(scope) : place(scope, { widths: PORTRAIT, compact: false }, NODE_GAP);
+  const { nodes, byKey, layout, sizing, width, height } = placed;
+  const columns = columnsAt(sizing.widths);
+  const columnX = (layer: number) => columns.x[layer];
+  const columnW = (layer: number) => sizing.widths[layer];
   const top = (key: string) => HEAD + MARGIN + layout.top.get(key)!;
+  const centre = (key: string) => top(key) + byKey.get(key)!.height / 2;
 
   const heads = COLUMNS.map((label, layer) => {
     const count = nodes.filter((nd) => nd.layer === layer && nd.role !== 'placeholder').length;
     return html`<text class="ik-column-head" x="${n(columnX(layer))}" y="${n(MARGIN + 12)}">${label.toUpperCase()}${layer > 0 && count ? html`<tspan class="ik-column-count"> ${count}</tspan>` : ''}</text>`;
   });
 
-  const edges = layout.routes.map(({ edge, via }) => {
+  // The first and last hop of each edge: the y it leaves its source at and enters its target at.
+  const firstHop = (r: (typeof layout.routes)[number]) => (r.via.length ? HEAD + MARGIN + r.via[0].y : centre(r.edge.right));
+  const lastHop = (r: (typeof layout.routes)[number]) => (r.via.length ? HEAD + MARGIN + r.via[r.via.length - 1].y : centre(r.edge.left));
+  const outOf = new Map<string, Array<{ index: number; other: number }>>();
+  const into = new Map<string, Array<{ index: number; other: number }>>();
+  layout.routes.forEach((r, index) => {
+    (outOf.get(r.edge.left) ?? outOf.set(r.edge.left, []).get(r.edge.left)!).push({ index, other: firstHop(r) });
+    (into.get(r.edge.right) ?? into.set(r.edge.right, []).get(r.edge.right)!).push({ index, other: lastHop(r) });
+  });
+  const leave = new Map<number, number>();
+  const enter = new Map<number, number>();
+  for (const [key, ends] of outOf) for (const [i, y] of ports(ends, top(key), byKey.get(key)!.height)) leave.set(i, y);
+  for (const [key, ends] of into) for (const [i, y] of ports(ends, top(key), byKey.get(key)!.height)) enter.set(i, y);
+
+  const edges = layout.routes.map(({ edge, via }, index) => {
     const left = byKey.get(edge.left)!;
     const right = byKey.get(edge.right)!;
-    const points: Array<[number, number]> = [[columnX(left.layer) + COLUMN, top(left.key) + left.height / 2]];
+    const points: Array<[number, number]> = [[columnX(left.layer) + columnW(left.layer), leave.get(index)!]];
     for (const v of via) {
       const y = HEAD + MARGIN + v.y;
-      points.push([columnX(v.layer), y], [columnX(v.layer) + COLUMN, y]);
+      points.push([columnX(v.layer), y], [columnX(v.layer) + columnW(v.layer), y]);
     }
-    points.push([columnX(right.layer), top(right.key) + right.height / 2]);
+    points.push([columnX(right.layer), enter.get(index)!]);
     const skip = via.length ? ' ik-edge-skip' : '';
     return html`<path class="ik-edge${skip}" data-from="${left.path.join('.')}" data-to="${right.path.join('.')}" d="${edgePath(points)}"/>`;
   });
 
-  const drawn = layout.order.flatMap((layer) => layer.filter((k) => !isDummy(k)).map((k) => drawNode(scope, byKey.get(k)!, columnX(byKey.get(k)!.layer), top(k))));
+  const drawn = layout.order.flatMap((layer) =>
+    layer.filter((k) => !isDummy(k)).map((k) => {
+      const node = byKey.get(k)!;
+      return drawNode(scope, node, columnX(node.layer), top(k), columnW(node.layer), sizing.compact);
+    }),
+  );
   const label = `Driver diagram: ${titleOf(scope)}`;
   return svgRoot(width, height, 'ik-driver-svg', label, html`<g class="ik-edges">${edges}</g>${heads}<g class="ik-nodes">${drawn}</g>`);
 }
@@ -307,10 +404,11 @@ function measuresSection(scope: Scope): Html {
   return html`<section class="ik-measures"><h2>Measures</h2><div class="ik-measure-grid">${columns}</div></section>`;
 }
 
-function legend(): Html {
+function legend(scope: Scope): Html {
   const statuses = CHANGE_STATUS.map((s) => html`<span class="ik-legend-item"><span class="ik-swatch ik-status-${s}"></span>${s}</span>`);
   const cycles = html`<span class="ik-legend-item"><span class="ik-dot ik-pdsa-doing"></span>PDSA cycle (colour: planning, doing, studying, done)</span>`;
-  return html`<p class="ik-legend">${statuses}${cycles}<span class="ik-legend-item"><span class="ik-swatch ik-swatch-flag"></span>has a problem (hover for details)</span></p>`;
+  const findings = scope.diagnostics.length ? html`<span class="ik-legend-item"><span class="ik-swatch ik-swatch-flag"></span>${FINDING_WORDS}</span>` : '';
+  return html`<p class="ik-legend">${statuses}${cycles}${findings}</p>`;
 }
 
 export function renderDriver(scope: Scope): { title: string; body: string } {
@@ -320,7 +418,7 @@ export function renderDriver(scope: Scope): { title: string; body: string } {
   for (const listName of ['primary_drivers', 'secondary_drivers', 'change_ideas', 'measures']) for (const { index } of items(data[listName])) paths.push([listName, index]);
   const body = article(
     scope,
-    html`${header(scope, title)}${figure(driverSvg(scope), 'ik-figure-driver', legend())}${measuresSection(scope)}${scope.checks(paths)}`,
+    html`${header(scope, title)}${figure(driverSvg(scope), 'ik-figure-driver', legend(scope))}${measuresSection(scope)}${scope.checks(paths)}`,
   );
   return { title, body: body.value };
 }

@@ -4,7 +4,7 @@ import { DEFAULT_MAX_SPAN, spans, type PositionSpan } from '../model/span';
 import { items, list, num, obj, share, text, type Obj } from '../model/values';
 import { html, token, type Html } from './html';
 import type { Scope } from './context';
-import { article, empty, header, titleOf } from './parts';
+import { FINDING_WORDS, article, empty, header, titleOf } from './parts';
 import { tidyTree } from './layout';
 import { figure, n, svgRoot, textBlock, wrap } from './svg';
 
@@ -67,26 +67,47 @@ function positionsOf(scope: Scope, data: Obj): PositionView[] {
   });
 }
 
-function drawPosition(scope: Scope, p: PositionView, x: number, y: number): Html {
+const ROLE_LINES = 3;
+const ROLE_LINE = 15;
+
+/**
+ * How a box is labelled, the same way for every position: the person who holds it (their roster
+ * name when the roster knows them), the position's title below in full — "No one named" heads a
+ * position that names no holder (its id is in the tooltip, never the label).
+ */
+function labelOf(scope: Scope, p: PositionView): { heading: string; roleLines: string[]; holder?: string } {
+  const written = text(p.item.name);
+  const holder = written ? scope.partyLabel(written) : undefined;
+  const roleTitle = text(p.role?.title) ?? text(p.item.role) ?? 'no role';
+  const width = BOX.width - 2 * PAD;
+  return { heading: holder ?? 'No one named', roleLines: wrap(roleTitle, width, 12, ROLE_LINES), holder };
+}
+
+/** Extra height of the boxes: the longest role title's lines beyond the first (all boxes alike, for the tree). */
+function extraHeight(scope: Scope, positions: readonly PositionView[]): number {
+  const lines = positions.reduce((most, p) => Math.max(most, labelOf(scope, p).roleLines.length), 1);
+  return (lines - 1) * ROLE_LINE;
+}
+
+function drawPosition(scope: Scope, p: PositionView, x: number, y: number, extra: number): Html {
   const path: Path = ['positions', p.index];
   const flag = scope.flag(path);
-  const name = text(p.item.name);
   const roleTitle = text(p.role?.title) ?? text(p.item.role) ?? 'no role';
-  const heading = name ?? p.id ?? `position ${p.index + 1}`;
+  const { heading, roleLines } = labelOf(scope, p);
   const width = BOX.width - 2 * PAD;
   const headLines = wrap(heading, width - 8, 14, 1, true);
-  const roleLines = wrap(name && p.id ? `${roleTitle} · ${p.id}` : roleTitle, width, 12, 1);
+  const height = BOX.height + extra;
   const teachers = p.span?.teachers ?? 0;
   const max = p.span?.max ?? DEFAULT_MAX_SPAN;
   const state = spanState(teachers, max);
   const release = percent(share(p.role?.release_time));
   const evaluation = text(p.role?.evaluation);
-  const meterY = y + 54;
+  const meterY = y + 54 + extra;
   const meterW = width;
   const fill = Math.min(1, teachers / Math.max(1, max));
   const facts = [release ? `${release} release` : undefined, evaluation ? `evaluation: ${evaluation}` : undefined].filter(Boolean).join(' · ');
   const tip = [
-    `${heading}${p.id && name ? ` (${p.id})` : ''}`,
+    `${heading}${p.id ? ` (${p.id})` : ''}`,
     roleTitle,
     state === 'none' ? 'Leads no team' : `Span: ${teachers} of at most ${max} teachers (${SPAN_WORDS[state]}${p.span ? `; limit from ${p.span.source === 'role' ? 'the role' : p.span.source === 'defaults' ? 'the document defaults' : 'the configuration'}` : ''})`,
     release && `Release time: ${release}`,
@@ -101,7 +122,7 @@ function drawPosition(scope: Scope, p: PositionView, x: number, y: number): Html
     ? html`<g class="ik-flag-badge"><circle cx="${n(x + BOX.width - 2)}" cy="${n(y + 2)}" r="9"/><text x="${n(x + BOX.width - 2)}" y="${n(y + 6.5)}" text-anchor="middle">!</text></g>`
     : '';
   const category = token(text(p.role?.category) ?? text(p.item.role), ROLE_CATEGORIES, 'other');
-  return html`<g class="ik-node ik-org-node ik-category-${category} ik-span-${state} ${flag.cls}" data-path="${path.join('.')}" tabindex="0"><title>${tip}</title><rect class="ik-node-box" x="${n(x)}" y="${n(y)}" width="${BOX.width}" height="${BOX.height}" rx="8"/><rect class="ik-node-band" x="${n(x)}" y="${n(y + 6)}" width="4" height="${BOX.height - 12}" rx="2"/>${textBlock(headLines, x + PAD, y + PAD + 13, 18, 'ik-node-title ik-org-name')}${textBlock(roleLines, x + PAD, y + PAD + 31, 15, 'ik-org-detail')}${meter}${facts ? html`<text class="ik-org-detail ik-org-facts" x="${n(x + PAD)}" y="${n(meterY + 42)}">${wrap(facts, meterW, 11, 1)[0]}</text>` : ''}${badge}</g>`;
+  return html`<g class="ik-node ik-org-node ik-category-${category} ik-span-${state} ${flag.cls}" data-path="${path.join('.')}" tabindex="0"><title>${tip}</title><rect class="ik-node-box" x="${n(x)}" y="${n(y)}" width="${BOX.width}" height="${height}" rx="8"/><rect class="ik-node-band" x="${n(x)}" y="${n(y + 6)}" width="4" height="${height - 12}" rx="2"/>${textBlock(headLines, x + PAD, y + PAD + 13, 18, 'ik-node-title ik-org-name')}${textBlock(roleLines, x + PAD, y + PAD + 31, ROLE_LINE, 'ik-org-detail')}${meter}${facts ? html`<text class="ik-org-detail ik-org-facts" x="${n(x + PAD)}" y="${n(meterY + 42)}">${wrap(facts, meterW, 11, 1)[0]}</text>` : ''}${badge}</g>`;
 }
 
 /** The org chart from `reports_to`, top-down. */
@@ -115,8 +136,10 @@ export function orgChartSvg(scope: Scope, positions: PositionView[]): Html {
     if (parent) (children.get(parent.key) ?? children.set(parent.key, []).get(parent.key)!).push(p.key);
     else roots.push(p.key);
   }
+  const extra = extraHeight(scope, positions);
+  const box = { width: BOX.width, height: BOX.height + extra };
   // Positions in a reporting cycle reach no root: they are drawn as trees of their own.
-  const layout = tidyTree([...roots, ...positions.map((p) => p.key)], (k) => children.get(k) ?? [], BOX, SPACING);
+  const layout = tidyTree([...roots, ...positions.map((p) => p.key)], (k) => children.get(k) ?? [], box, SPACING);
   const byKey = new Map(positions.map((p) => [p.key, p]));
   const at = (k: string) => layout.boxes.get(k)!;
   const links: Html[] = [];
@@ -127,20 +150,20 @@ export function orgChartSvg(scope: Scope, positions: PositionView[]): Html {
       const child = layout.boxes.get(k);
       if (!child) continue;
       const px = MARGIN + parent.x;
-      const py = MARGIN + parent.y + BOX.height;
+      const py = MARGIN + parent.y + box.height;
       const cx = MARGIN + child.x;
       const cy = MARGIN + child.y;
       const d = child.stacked
-        ? `M${n(px + SPACING.stackIndent / 2)} ${n(py)} V${n(cy + BOX.height / 2)} H${n(cx)}`
+        ? `M${n(px + SPACING.stackIndent / 2)} ${n(py)} V${n(cy + box.height / 2)} H${n(cx)}`
         : `M${n(px + BOX.width / 2)} ${n(py)} V${n(py + SPACING.y / 2)} H${n(cx + BOX.width / 2)} V${n(cy)}`;
       links.push(html`<path class="ik-org-link" d="${d}"/>`);
     }
   }
-  const nodes = positions.filter((p) => layout.boxes.has(p.key)).map((p) => drawPosition(scope, byKey.get(p.key)!, MARGIN + at(p.key).x, MARGIN + at(p.key).y));
+  const nodes = positions.filter((p) => layout.boxes.has(p.key)).map((p) => drawPosition(scope, byKey.get(p.key)!, MARGIN + at(p.key).x, MARGIN + at(p.key).y, extra));
   return svgRoot(layout.width + 2 * MARGIN, layout.height + 2 * MARGIN, 'ik-org-svg', `Org chart: ${titleOf(scope)}`, html`<g class="ik-org-links">${links}</g>${nodes}`);
 }
 
-function coverage(scope: Scope, data: Obj): Html {
+function coverage(scope: Scope, data: Obj, positions: readonly PositionView[]): Html {
   const school = obj(data.school);
   const total = num(school?.teachers);
   if (total === undefined) return html``;
@@ -153,7 +176,13 @@ function coverage(scope: Scope, data: Obj): Html {
   if (total < inTeams) {
     return html`<aside class="ik-callout ik-callout-warning ${flag.cls}" data-path="school.teachers"><strong>The teams hold ${inTeams} teachers, more than the school's ${total}.</strong> A teacher may be counted twice, or <code>school.teachers</code> is out of date.</aside>`;
   }
-  return html`<aside class="ik-callout ik-callout-ok" data-path="school.teachers">Every one of the ${total} teachers has a development lead.</aside>`;
+  // Covered is not enough: a lead over their limit cannot develop them all (the chart shows the span red).
+  const over = positions.filter((p) => p.span && spanState(p.span.teachers, p.span.max) === 'over');
+  if (over.length) {
+    const named = over.map((p) => `${labelOf(scope, p).heading} leads ${p.span!.teachers} (at most ${p.span!.max})`).join('; ');
+    return html`<aside class="ik-callout ik-callout-warning" data-path="positions.${over[0].index}"><strong>Every one of the ${total} teachers has a development lead, but ${over.length === 1 ? 'one span is' : `${over.length} spans are`} over the limit.</strong> ${named}.</aside>`;
+  }
+  return html`<aside class="ik-callout ik-callout-ok" data-path="school.teachers">Every one of the ${total} teachers has a development lead, each span within its limit.</aside>`;
 }
 
 function summary(data: Obj, positions: PositionView[]): Html {
@@ -204,8 +233,9 @@ function rolesTable(scope: Scope, data: Obj): Html {
   return html`<section><h2>Roles</h2><div class="ik-table-wrap"><table class="ik-table ik-roles"><thead><tr><th>Role</th><th>Category</th><th class="ik-num">Release</th><th class="ik-num">Max span</th><th>Evaluation</th>${heads}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
-function legend(): Html {
-  return html`<p class="ik-legend">${(['ok', 'near', 'over'] as const).map((s) => html`<span class="ik-legend-item ik-span-${s}"><span class="ik-swatch ik-span-swatch"></span>span ${SPAN_WORDS[s]}</span>`)}<span class="ik-legend-item"><span class="ik-swatch ik-swatch-flag"></span>has a problem (hover for details)</span></p>`;
+function legend(scope: Scope): Html {
+  const findings = scope.diagnostics.length ? html`<span class="ik-legend-item"><span class="ik-swatch ik-swatch-flag"></span>${FINDING_WORDS}</span>` : '';
+  return html`<p class="ik-legend">${(['ok', 'near', 'over'] as const).map((s) => html`<span class="ik-legend-item ik-span-${s}"><span class="ik-swatch ik-span-swatch"></span>span ${SPAN_WORDS[s]}</span>`)}${findings}</p>`;
 }
 
 export function renderLeadership(scope: Scope): { title: string; body: string } {
@@ -215,8 +245,8 @@ export function renderLeadership(scope: Scope): { title: string; body: string } 
   const paths: Path[] = [['school'], ['school', 'teachers'], ['defaults']];
   for (const listName of ['roles', 'positions', 'teams']) for (const { index } of items(data[listName])) paths.push([listName, index]);
   const chart = positions.length
-    ? figure(orgChartSvg(scope, positions), 'ik-figure-org', legend())
+    ? figure(orgChartSvg(scope, positions), 'ik-figure-org', legend(scope))
     : empty('No positions yet: add positions with the role they hold and whom they report to.');
-  const body = article(scope, html`${header(scope, title)}${summary(data, positions)}${coverage(scope, data)}${chart}${teamsTable(scope, data, positions)}${rolesTable(scope, data)}${scope.checks(paths)}`);
+  const body = article(scope, html`${header(scope, title)}${summary(data, positions)}${coverage(scope, data, positions)}${chart}${teamsTable(scope, data, positions)}${rolesTable(scope, data)}${scope.checks(paths)}`);
   return { title, body: body.value };
 }

@@ -468,8 +468,11 @@ function plot(series: PlotSeries, f: Frame, drawing: ChartDrawing, ticks: readon
     // The phase's name over its region.
     const name = spec?.label ?? (spec?.path ? `Phase ${p.index + 1}` : undefined);
     const frozenNote = p.frozen ? `limits from the first ${p.baseline} points` : '';
-    const headText = [name, frozenNote].filter(Boolean).join(' · ');
-    const head = headText ? wrap(headText, Math.max(16, regionRight - regionLeft - 8), fs, 1)[0] ?? '' : '';
+    // The label is bold 12px (styles.ts): measured so, and cut to its phase's width — a narrow
+    // phase shows no label rather than one running into the next (its tooltip still names it).
+    const room = regionRight - regionLeft - 8;
+    const headText = f.small ? name ?? '' : [name, frozenNote].filter(Boolean).join(' · ');
+    const head = headText && room >= 36 ? wrap(headText, room, 12, 1, true)[0] ?? '' : '';
     const tip = [name ?? 'Phase', p.startDate && `from ${p.startDate}`, `${p.count} ${p.count === 1 ? 'point' : 'points'}`, frozenNote, spec?.reason].filter(Boolean).join('\n');
     const flag = spec?.path ? drawing.flag(spec.path) : { cls: '', title: '' };
     const divider = k > 0 ? html`<line class="ik-ch-divider" x1="${n(regionLeft)}" x2="${n(regionLeft)}" y1="${n(f.top - (f.small ? 12 : 16))}" y2="${n(bottom)}"/>` : '';

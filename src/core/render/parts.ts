@@ -68,3 +68,6 @@ export function shortDate(value: string, withYear = false): string {
   if (!month) return value;
   return `${month} ${Number(m[3])}${withYear ? `, ${m[1]}` : ''}`;
 }
+
+/** A legend's words for a finding's outline, true on paper too (an exported page has no hover). */
+export const FINDING_WORDS = 'outlined: a finding, listed under Checks';

@@ -175,6 +175,10 @@ body.ik-body{margin:0;background:var(--ik-bg);color:var(--ik-fg);font-family:var
 .ik-cycle circle{fill:var(--tone);stroke:var(--ik-bg);stroke-width:1.5}
 .ik-svg .ik-column-head{font-size:12px;font-weight:700;letter-spacing:.09em;fill:var(--ik-muted)}
 .ik-svg .ik-column-count{font-weight:400}
+.ik-svg .ik-export-title{font-size:24px;font-weight:700}
+.ik-svg .ik-key text{font-size:13px;fill:var(--ik-muted)}
+.ik-key-box rect,.ik-key-dot circle,.ik-key-bar rect{fill:var(--tone)}
+.ik-key-outline rect{fill:var(--ik-surface);stroke:var(--sev);stroke-width:2.5}
 .ik-edge{fill:none;stroke:var(--ik-edge);stroke-width:1.6}
 .ik-edge-skip{stroke-dasharray:6 4}
 

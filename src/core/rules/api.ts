@@ -41,10 +41,11 @@ export interface EditSpec {
   text: string;
 }
 
+/** See `Fix`: a `fix` keeps the document's meaning and Fix All applies it; a `suggestion` is only offered. */
 export interface FixSpec {
   title: string;
   edits: EditSpec[];
-  preferred?: boolean;
+  kind: 'fix' | 'suggestion';
 }
 
 export interface Report {
@@ -104,6 +105,8 @@ export interface RuleContext {
   insertEntry(mapPath: Path, key: string, valueText: string): EditSpec | undefined;
   /** Text to append items (each a one-line flow mapping or scalar) to the list at a path, written as its items are (for fixes). */
   appendItems(listPath: Path, itemTexts: readonly string[]): EditSpec | undefined;
+  /** The file's text in a span (clamped to the file): for edits that must keep what they do not change (comments). */
+  source(span: Span): string;
   /** The control-chart signal thresholds configured (`spc:` of `.improvekit.yaml`). */
   spc: 'ihi' | 'mdc';
   /**

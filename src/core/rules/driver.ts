@@ -7,7 +7,7 @@ import { listing, plural } from '../text';
  * drivers that move it, the secondary drivers that move those, the change ideas to test, and
  * the measures that say whether a change is an improvement ("What specifically is the problem we
  * are trying to solve? What change will we make and why? How will we know if the change is an
- * improvement?" — 004_81a5eb63f182f033.txt). References to items (`supports`, `aim.measure`)
+ * improvement?" — the reflection guide on leading system-wide continuous improvement). References to items (`supports`, `aim.measure`)
  * are checked by `ref/unknown`; these rules look at what is missing from the theory.
  */
 
@@ -62,26 +62,23 @@ const aimNotMeasurable: Rule = {
     const missing: string[] = [];
     const todo: string[] = [];
     if (!filled(aim.target)) {
-      missing.push('a target (how much)');
-      todo.push('`target:` (such as 70%)');
+      missing.push('a target');
+      todo.push('`target:`');
     }
     if (!filled(aim.by)) {
       missing.push('a date (`by`)');
-      todo.push('`by:` with a date written YYYY-MM-DD');
+      todo.push('`by: YYYY-MM-DD`');
     }
     const measureRef = text(aim.measure);
     if (measureRef === undefined && !measures.some(({ item }) => measureType(item) === 'outcome')) {
       missing.push('an outcome measure');
-      todo.push('a measure with `type: outcome` under `measures`, named by `measure:` in the aim');
+      todo.push('a `type: outcome` measure');
     }
     if (missing.length) {
       ctx.report({
         at: ['aim'],
         target: 'key',
-        message:
-          `The aim is not measurable yet: it lacks ${listing(missing)}. ` +
-          `A measurable aim says how much, by when and how we will know ("How will we know if the change is an improvement?"). ` +
-          `Add ${listing(todo)}.`,
+        message: `The aim lacks ${listing(missing)}: add ${listing(todo)}`,
       });
     }
     if (measureRef !== undefined) {
@@ -97,14 +94,11 @@ const aimNotMeasurable: Rule = {
         at: ['aim', 'measure'],
         target: 'value',
         message:
-          `The aim is measured by ${label(found.item, `\`${id}\``)}, which is ${type ? `a ${type} measure` : 'a measure with no `type`'}, not an outcome measure: ` +
-          `an aim is met when its outcome moves, not when a process runs. ` +
-          (outcome
-            ? `Name the outcome measure \`${text(outcome.item.id) ?? ''}\` here instead, or give \`${id}\` \`type: outcome\` if it is the outcome.`
-            : `Give \`${id}\` \`type: outcome\` if it is the outcome, or add an outcome measure and name it here.`),
+          `The aim is measured by \`${id}\`, ${type ? `a ${type} measure` : 'with no `type`'}: ` +
+          (outcome ? `name the outcome measure \`${text(outcome.item.id) ?? ''}\` instead` : `measure it by an outcome measure`),
         fixes:
           outcome && text(outcome.item.id)
-            ? [{ title: `Measure the aim by \`${text(outcome.item.id)}\``, preferred: true, edits: [{ at: ['aim', 'measure'], target: 'value', text: text(outcome.item.id)! }] }]
+            ? [{ title: `Measure the aim by \`${text(outcome.item.id)}\``, kind: 'suggestion', edits: [{ at: ['aim', 'measure'], target: 'value', text: text(outcome.item.id)! }] }]
             : undefined,
       });
     }
@@ -126,9 +120,7 @@ const primaryWithoutSecondary: Rule = {
       ctx.report({
         at: ['primary_drivers', index],
         target: 'item',
-        message:
-          `Primary driver ${label(item, id)} has no secondary driver supporting it, so the diagram does not say how it will be moved. ` +
-          `Add a secondary driver with \`supports: [${id}]\` (or point an existing one at it), or remove this driver if it is not part of the theory.`,
+        message: `Primary driver \`${id}\` has no secondary driver: add one with \`supports: [${id}]\``,
       });
     }
   },
@@ -147,9 +139,7 @@ const secondaryWithoutChange: Rule = {
       ctx.report({
         at: ['secondary_drivers', index],
         target: 'item',
-        message:
-          `Secondary driver ${label(item, id)} has no change idea supporting it: there is nothing to test in a PDSA cycle for it yet. ` +
-          `Add a change idea with \`supports: [${id}]\`, or list \`${id}\` in the \`supports\` of an existing change idea.`,
+        message: `Secondary driver \`${id}\` has no change idea: add one with \`supports: [${id}]\``,
       });
     }
   },
@@ -168,9 +158,7 @@ const orphanChangeIdea: Rule = {
       ctx.report({
         at: ['change_ideas', index],
         target: 'item',
-        message:
-          `Change idea ${label(item, `number ${index + 1}`)} supports no driver, so the diagram does not say why it would improve the aim ("What change will we make and why?"). ` +
-          `Add \`supports:\` with the secondary driver (or primary driver) it acts on, such as \`supports: [${example}]\`.`,
+        message: `Change idea ${text(item.id) ? `\`${text(item.id)}\`` : label(item, `number ${index + 1}`)} supports no driver: add \`supports:\` (such as \`[${example}]\`)`,
       });
     }
   },
@@ -186,9 +174,7 @@ const noBalancingMeasure: Rule = {
     ctx.report({
       at: ctx.doc.has(['measures']) ? ['measures'] : ['id'],
       target: 'key',
-      message:
-        `No balancing measure: nothing here would show whether a change makes something else worse, such as teacher time or workload. ` +
-        `Seeing the whole system means staying attuned to unintended consequences: add a measure with \`type: balancing\`, such as \`{ id: m-load, name: Team lead hours per week, type: balancing }\`.`,
+      message: `No balancing measure: add one with \`type: balancing\` (such as team lead hours per week)`,
     });
   },
 };
@@ -206,9 +192,7 @@ const tooManyPrimaryDrivers: Rule = {
     ctx.report({
       at: ['primary_drivers'],
       target: 'key',
-      message:
-        `${plural(count, 'primary driver')}, more than ${max}: IHI advises 2 to 5, so that the team can focus on the few levers that matter most (one district went from 975 goals to 4 priorities). ` +
-        `Merge related drivers, or move some of them down to secondary drivers.`,
+      message: `${plural(count, 'primary driver')}, more than ${max}: merge some, or move them down to secondary drivers`,
     });
   },
 };
@@ -229,11 +213,10 @@ const untestedChangeIdea: Rule = {
       ctx.report({
         at: ['change_ideas', index],
         target: 'item',
-        message:
-          `Change idea ${label(item, id)} is marked \`status: testing\`, but no PDSA cycle in the workspace tests it. ` +
-          `Add a PDSA cycle with \`change_idea: ${docId}#${id}\` (a small, rapid test), or set the status back to \`idea\` until testing starts.`,
+        message: `Change idea \`${id}\` is \`testing\` but no PDSA cycle tests it: add one with \`change_idea: ${docId}#${id}\``,
         fixes: ctx.doc.has(['change_ideas', index, 'status'])
-          ? [{ title: 'Set the status to `idea`', edits: [{ at: ['change_ideas', index, 'status'], target: 'value', text: 'idea' }] }]
+          ? // Setting the status back changes what the diagram claims: the user's call.
+            [{ title: 'Set the status to `idea`', kind: 'suggestion', edits: [{ at: ['change_ideas', index, 'status'], target: 'value', text: 'idea' }] }]
           : undefined,
       });
     }
@@ -262,7 +245,7 @@ const measureWithoutData: Rule = {
       ctx.report({
         at: ['measures', index],
         target: 'item',
-        message: `Measure \`${id}\` has no data: add a measure document with \`measure: ${docId}#${id}\`, or a PDSA data series`,
+        message: `No data for measure \`${docId}#${id}\`: add a measure document or PDSA series for it`,
       });
     }
   },

@@ -1,6 +1,6 @@
 /**
  * Leadership-model rules. The facts behind the thresholds and messages come from the report on
- * distributed school leadership (001_019d4a73eedc2c80.txt): the average principal is directly
+ * distributed school leadership (2014): the average principal is directly
  * responsible for 37 teachers, against about 5 people for managers of highly skilled
  * professionals and around 15 for call-center managers; at Green Dot none of the three top
  * leaders has more than 13 teachers, and "in an ideal world, no one leader would have
@@ -13,17 +13,11 @@ import type { EditSpec, FixSpec, Rule, RuleContext } from './api';
 import { yamlScalar } from '../model/yaml-text';
 import { items, list, num, obj, share, text, type Obj } from '../model/values';
 import { RESPONSIBILITIES } from '../schemas/kinds';
-import { categoryOfRole, DEFAULT_MAX_SPAN, nameKey, spans, teachersInTeams, type PositionSpan, type TeamSpan } from '../model/span';
+import { categoryOfRole, DEFAULT_MAX_SPAN, nameKey, spans, teachersInTeams, type PositionSpan } from '../model/span';
 import { listing, plural } from '../text';
 import type { Path } from '../types';
 
 const KINDS = ['leadership-model'] as const;
-
-
-function teamLabel(teams: TeamSpan[]): string {
-  const named = teams.map((t) => (t.id ? `\`${t.id}\` (${t.teachers})` : `team ${t.index + 1} (${t.teachers})`));
-  return listing(named);
-}
 
 // ---- the "split an oversized team" fix ----
 
@@ -103,6 +97,8 @@ function splitFix(ctx: RuleContext, span: PositionSpan): FixSpec | undefined {
   const addTeams = ctx.appendItems(['teams'], newTeams);
   if (newTeams.length && !addTeams) return undefined;
   return {
+    // Splitting a team reorganises the school: only ever a suggestion.
+    kind: 'suggestion',
     title:
       moved.length <= 3
         ? `Split the teams of \`${span.id}\` (${span.teachers} teachers, limit ${max}): ${moved.join('; ')}`
@@ -123,22 +119,11 @@ const oversizedSpan: Rule = {
     const configured = ctx.option<number>('max_span');
     for (const span of spans(ctx.data, configured).values()) {
       if (span.teachers <= span.max) continue;
-      const limit =
-        span.source === 'role'
-          ? `the ${span.max} its role \`${span.role}\` allows (\`max_span: ${span.max}\`)`
-          : span.source === 'defaults'
-            ? `the document's \`defaults.max_span\` of ${span.max}`
-            : configured === DEFAULT_MAX_SPAN
-              ? `the default limit of ${span.max} (set \`max_span\` on the role or in \`defaults\` to change it)`
-              : `the limit of ${span.max} set in .improvekit.yaml`;
-      const principal = span.category === 'principal' ? ' Principals stretched this thin call the job unsustainable.' : '';
+      const limit = span.source === 'role' ? `its role's ${span.max}` : span.source === 'defaults' ? `\`defaults.max_span\` ${span.max}` : configured === DEFAULT_MAX_SPAN ? `the limit ${span.max}` : `the limit of ${span.max} set in .improvekit.yaml`;
       ctx.report({
         at: ['positions', span.index],
         target: 'item',
-        message:
-          `Position \`${span.id}\` leads ${plural(span.teachers, 'teacher')} in ${plural(span.teams.length, 'team')} (${teamLabel(span.teams)}), more than ${limit}. ` +
-          `No one can develop that many teachers well: the average principal is responsible for 37 teachers, against about 5 people for managers of skilled professionals; at Green Dot no leader has more than 13 teachers and 10 is the ideal, and Denver's Team Leads lead up to 8.${principal} ` +
-          'Split a team and give part of it to another leader (an assistant principal or a Team Lead).',
+        message: `Position \`${span.id}\` leads ${plural(span.teachers, 'teacher')}, more than ${limit}: give part of a team to another leader`,
         related: span.teams.map((t) => ({ doc: ctx.doc, at: ['teams', t.index, 'led_by'], target: 'value' as const, message: `${t.id ? `\`${t.id}\`` : `team ${t.index + 1}`}: ${plural(t.teachers, 'teacher')}` })),
         fixes: fixOf(splitFix(ctx, span)),
       });
@@ -165,9 +150,7 @@ const uncoveredTeachers: Rule = {
     ctx.report({
       at: ['school', 'teachers'],
       target: 'value',
-      message:
-        `${missing === 1 ? '1 teacher has' : `${missing} teachers have`} no development lead: the school has ${school} teachers but its teams hold ${total}. ` +
-        'Teachers outside every team are left fending for themselves, with no one on point for their growth. Add them to a team led by a position (or correct `school.teachers`).',
+      message: `${missing === 1 ? '1 teacher has' : `${missing} teachers have`} no development lead (${school} in the school, ${total} in teams): add them to a team`,
     });
   },
 };
@@ -185,7 +168,7 @@ const overcountedTeachers: Rule = {
     ctx.report({
       at: ['school', 'teachers'],
       target: 'value',
-      message: `The teams hold ${total} teachers but the school has ${school} (\`school.teachers\`): ${total - school} more than there are. A teacher is probably counted in two teams, or the count is out of date. Correct the team counts or \`school.teachers\`, so that every teacher has exactly one development lead.`,
+      message: `The teams hold ${total} teachers but \`school.teachers\` is ${school}: correct the team counts or \`school.teachers\``,
     });
   },
 };
@@ -217,7 +200,7 @@ const teacherInTwoTeams: Rule = {
         ctx.report({
           at,
           target: 'value',
-          message: `${name} is in team \`${team}\` (led by \`${lead}\`) and in team \`${earlier.team}\` (led by \`${earlier.lead}\`). Two leaders developing one teacher send mixed signals: where coaches and principals both worked with a teacher, the research found they gave conflicting messages. Keep ${name} in one team so that one leader is on point for their development.`,
+          message: `${name} is in teams \`${team}\` and \`${earlier.team}\`, led by different leaders: keep ${name} in one team`,
           related: [{ doc: ctx.doc, at: earlier.at, target: 'value', message: `${name} is also in \`${earlier.team}\` here` }],
         });
       });
@@ -258,9 +241,7 @@ const noReleaseTime: Rule = {
       ctx.report({
         at: ['roles', index, 'release_time'],
         target: 'value',
-        message:
-          `Role \`${text(item.id) ?? `number ${index + 1}`}\` has no release time, yet its ${positionsLabel(held)}. A leader who teaches full time cannot observe, coach and meet with a team: two-thirds of the teacher leaders surveyed said they lacked the time to lead their teams, and Green Dot says "we can't and won't hold them accountable for other teachers if we don't give them time to do it". ` +
-          'Give the role release time (Denver gives Team Leads up to 50%), or move its teams to a leader who has time.',
+        message: `Role \`${text(item.id) ?? `number ${index + 1}`}\` has no release time, yet its ${positionsLabel(held)}: give it release time`,
       });
     }
   },
@@ -281,10 +262,8 @@ const coachingWithoutAuthority: Rule = {
       ctx.report({
         at,
         target: 'value',
-        message:
-          `Role \`${text(item.id) ?? `number ${index + 1}`}\` ${coach ? 'coaches' : 'observes and gives feedback'} but has \`evaluation: none\`. "My coaching has no teeth," said a coach without a say in evaluation: suggestions are easy to ignore, and when coaching is split from evaluation teachers get conflicting messages. ` +
-          'Give the role a voice in the evaluation of the teachers it coaches (`evaluation: input`, as Denver\'s Team Leads have), or let one leader own both.',
-        fixes: [{ title: 'Change to `evaluation: input`', preferred: true, edits: [{ at, target: 'value', text: 'input' }] }],
+        message: `Role \`${text(item.id) ?? `number ${index + 1}`}\` ${coach ? 'coaches' : 'observes'} but has \`evaluation: none\`: give it a voice (\`evaluation: input\`)`,
+        fixes: [{ title: 'Change to `evaluation: input`', kind: 'suggestion', edits: [{ at, target: 'value', text: 'input' }] }],
       });
     }
   },
@@ -308,9 +287,7 @@ const fragmentedResponsibility: Rule = {
       ctx.report({
         at: path,
         target: 'key',
-        message:
-          `Role \`${text(item.id) ?? `number ${index + 1}`}\` leads teachers (its ${positionsLabel(held)}) but holds ${present.length} of the 5 end-to-end responsibilities; missing: ${listing(missing)}. ` +
-          'Teacher support is too often fragmented: some leaders just coach, some only evaluate, others run collaboration. Give one leader the whole cycle — goals, observation and feedback, motivation, collaboration and a role in evaluation — or say who holds the rest.',
+        message: `Role \`${text(item.id) ?? `number ${index + 1}`}\` holds ${present.length} of the 5 responsibilities; missing ${listing(missing)}: say who holds them`,
       });
     }
   },
@@ -354,8 +331,8 @@ const reportingCycle: Rule = {
           target: 'value',
           message:
             loop.length === 1
-              ? `Position \`${loop[0]}\` reports to itself (${shown}). Every reporting line must end at a leader who reports to no one here (usually the principal): change its \`reports_to\`.`
-              : `Positions report to each other in a loop: ${shown}. Nobody at the top of this loop is on point for the others' development. Change the \`reports_to\` of one of them so that the chain ends at a leader who reports to no one here (usually the principal).`,
+              ? `Position \`${loop[0]}\` reports to itself: change its \`reports_to\``
+              : `Positions report to each other in a loop (${shown}): change the \`reports_to\` of one of them`,
           related: loop.slice(1).map((id) => ({ doc: ctx.doc, at: ['positions', indexOf.get(id)!, 'reports_to'], target: 'value' as const, message: `\`${id}\` reports to \`${boss.get(id)}\`` })),
         });
       }

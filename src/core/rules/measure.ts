@@ -9,7 +9,7 @@ import type { Path } from '../types';
 /**
  * Measure rules (DESIGN §2, `measure/*`): whether the data can be read, and what the chart says —
  * the signals that a change is an improvement ("how will we know that a change is an
- * improvement?", 004_81a5eb63f182f033.txt). The arithmetic is `model/spc.ts`'s; the points are
+ * improvement?", the reflection guide on leading system-wide continuous improvement). The arithmetic is `model/spc.ts`'s; the points are
  * read by `model/measure.ts`, once per document for all the rules (see `measured`).
  *
  * Thresholds. `spc:` of `.improvekit.yaml` picks a preset: `ihi` (Provost & Murray, "The Health
@@ -347,14 +347,14 @@ const runs: Rule = {
     eachSignal(m, 'runs', (series, s, phase) => {
       const r = s.runs!;
       const points = series.points.slice(phase.start, phase.end + 1);
-      const counted = `${r.count} about the median (${round(phase.centre)}) for ${r.useful} points off it, ${r.lower} to ${r.upper} expected`;
+      const counted = `${r.count} (${r.lower} to ${r.upper} expected for ${r.useful} points off the median)`;
       ctx.report({
         ...placeOf(ctx, points),
         message:
           prefix(m, series) +
           (r.too === 'few'
             ? `Too few runs: ${counted}${lines(points)} — the process shifted: find when`
-            : `Too many runs: ${counted}${lines(points)} — two processes may be mixed: chart them apart`),
+            : `Too many runs: ${counted}${lines(points)} — two processes may be mixed`),
       });
     });
   },

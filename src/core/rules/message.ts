@@ -1,5 +1,5 @@
 /**
- * Message-map rules. From the report on the SCALE Initiative (000_3eae981fbdc23c4e.txt): in times
+ * Message-map rules. From the report on the SCALE Initiative (2014): in times
  * of change people have limited capacity to take information in, so change messages are crafted
  * "in 27 words or fewer, nine seconds or less, and three main ideas"; and "jargon and verbosity
  * can make these descriptions confusing to parents, other stakeholders, and members of the
@@ -105,7 +105,7 @@ const tooManyMessages: Rule = {
     ctx.report({
       at: ['messages', firstExtra],
       target: 'item',
-      message: `This map has ${present.length} key messages; keep to ${max}. People going through a change take in about three main ideas at a time — the SCALE workshops crafted change messages with three main ideas, in 27 words or fewer. Merge messages, or move the extra points into the \`support\` of one of them.`,
+      message: `${present.length} key messages, more than ${max}: merge some, or move points into the \`support\` of one`,
     });
   },
 };
@@ -121,11 +121,10 @@ const tooManyWords: Rule = {
     const counts = messagesOf(ctx.data).map((m) => ({ ...m, words: m.text === undefined ? 0 : wordCount(m.text) }));
     const total = counts.reduce((n, m) => n + m.words, 0);
     if (total <= max) return;
-    const each = counts.length > 1 ? ` (${counts.map((m) => `message ${m.index + 1}: ${m.words}`).join(', ')})` : '';
     ctx.report({
       at: ['messages'],
       target: 'key',
-      message: `The key messages total ${plural(total, 'word')}${each}, about ${secondsToSay(total)} seconds spoken; keep them to ${max} words (about ${secondsToSay(max)} seconds). In times of change people take in little at once: the SCALE workshops taught crafting change messages in 27 words or fewer, nine seconds or less. Cut words from the messages and move details into \`support\`.`,
+      message: `The key messages total ${plural(total, 'word')} (about ${secondsToSay(total)} seconds): keep them to ${max} words, move details into \`support\``,
     });
   },
 };
@@ -151,8 +150,8 @@ const jargonRule: Rule = {
           at: m.path,
           target: 'value',
           span,
-          message: `"${hit.word}" is jargon that ${audienceOf(ctx.data)} may not know: jargon and verbosity make change messages confusing to parents and the public, and a message that is not understood is not repeated. Say it in everyday words${plain ? ` (for example "${plain}")` : ''}, or spell out what it means.`,
-          fixes: plain && span ? [{ title: `Replace "${hit.word}" with "${plain}"`, edits: [{ span, text: plain }] }] : undefined,
+          message: `"${hit.word}" is jargon ${audienceOf(ctx.data)} may not know: say it in everyday words${plain ? ` ("${plain}")` : ''}`,
+          fixes: plain && span ? [{ title: `Replace "${hit.word}" with "${plain}"`, kind: 'suggestion', edits: [{ span, text: plain }] }] : undefined,
         };
         // `span` narrows the range to the word (the engine honours it as it does for edits).
         ctx.report(report);

@@ -10,7 +10,7 @@ import type { Path } from '../types';
  * PDSA cycle rules. A PDSA cycle is one small, rapid, low-risk test of one change idea: plan
  * (questions with predictions), do, study (each prediction beside what happened) and act (adopt,
  * adapt or abandon). Leaders "examine and learn from the gap between one's predictions and what
- * actually happened" (004_81a5eb63f182f033.txt); most rules here guard that loop.
+ * actually happened" (the reflection guide on leading system-wide continuous improvement); most rules here guard that loop.
  * References (`change_idea`, `data.measure`, `study.results[].question`) are ref/unknown's.
  */
 
@@ -18,13 +18,12 @@ function status(ctx: RuleContext): string | undefined {
   return text(ctx.data.status)?.toLowerCase();
 }
 
-/** A plan question as people read it: `` `q1` (Will teachers bring student work?) ``. */
-function questionLabel(item: Obj, index: number): string {
+/** A plan question in a short message: `` `q3` ``, else its first words. */
+function shortQuestion(item: Obj, index: number): string {
   const id = text(item.id);
-  const q = text(item.question);
-  if (id && q) return `\`${id}\` (${q})`;
   if (id) return `\`${id}\``;
-  if (q) return `"${q}"`;
+  const q = text(item.question);
+  if (q) return `"${q.length > 40 ? `${q.slice(0, 39)}…` : q}"`;
   return `number ${index + 1}`;
 }
 
@@ -41,7 +40,22 @@ function fill(ctx: RuleContext, mapPath: Path, map: Obj, key: string, valueText:
   const k = ctx.doc.locate(path, 'key');
   const v = ctx.doc.locate(path, 'value');
   if (v.start > k.start) return { span: { start: k.end, end: v.end }, text: `: ${valueText}` };
-  return { span: { start: k.end + 1, end: k.end + 1 }, text: ` ${valueText}` };
+  // After the colon: `key :` has spaces before it.
+  const colon = k.end + (ctx.source({ start: k.end, end: k.end + 64 }).match(/^[ \t]*:/)?.[0].length ?? 1);
+  return { span: { start: colon, end: colon }, text: ` ${valueText}` };
+}
+
+/**
+ * Text that stands in for a prediction not yet written: an ellipsis, empty quotes, the skeleton's
+ * and the snippets' sample text. The rule keeps flagging it, so a suggestion that inserts one
+ * never silences the finding.
+ */
+const PLACEHOLDERS = new Set(['…', '...', '', 'what we expect', 'what we expect to happen', 'tbd', 'todo']);
+
+export function isPlaceholder(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  const v = value.trim().toLowerCase();
+  return /^[.…\s]*$/.test(v) || PLACEHOLDERS.has(v) || PLACEHOLDERS.has(v.replace(/\s*(?:…|\.\.\.)$/, ''));
 }
 
 const questionWithoutPrediction: Rule = {
@@ -52,18 +66,20 @@ const questionWithoutPrediction: Rule = {
   check(ctx) {
     const plan = obj(ctx.data.plan);
     for (const { item, index } of items(plan?.questions)) {
-      if (text(item.prediction) !== undefined) continue;
+      const written = text(item.prediction);
+      if (!isPlaceholder(written)) continue;
       const at: Path = ['plan', 'questions', index];
       const fixes: FixSpec[] = [];
-      const edit = fill(ctx, at, item, 'prediction', '"…"');
-      if (edit) fixes.push({ title: 'Add a prediction to fill in', preferred: true, edits: [edit] });
+      // A placeholder to fill in: a suggestion (it writes no prediction), and the finding stays.
+      const edit = written === undefined ? fill(ctx, at, item, 'prediction', '"…"') : undefined;
+      if (edit) fixes.push({ title: 'Add a prediction to fill in', kind: 'suggestion', edits: [edit] });
       ctx.report({
         at,
         target: 'item',
         message:
-          `Question ${questionLabel(item, index)} has no prediction. Write down what you expect to happen before you run the test: ` +
-          `learning comes from comparing predictions with results, the gap between what you predicted and what actually happened. ` +
-          `Add \`prediction:\`, such as "5 of 7 teachers will bring student work".`,
+          written === undefined
+            ? `Question ${shortQuestion(item, index)} has no prediction: add \`prediction:\` with what you expect to happen`
+            : `Question ${shortQuestion(item, index)} has a placeholder prediction (${JSON.stringify(written)}): write what you expect`,
         fixes,
       });
     }
@@ -100,11 +116,8 @@ const missingResult: Rule = {
         at: ['plan', 'questions', index],
         target: 'item',
         message:
-          `Question ${questionLabel(item, index)} has no result under \`study.results\`, but the cycle is ${s}. ` +
-          `The study step puts each prediction beside what happened: ` +
-          (id !== undefined
-            ? `add \`- { question: ${id}, result: …, prediction_met: yes | no | partly }\` to \`study.results\`.`
-            : `give the question an \`id\` (such as q${index + 1}) and add \`- { question: q${index + 1}, result: …, prediction_met: yes | no | partly }\` to \`study.results\`.`),
+          `Question ${shortQuestion(item, index)} has no result in \`study.results\` (the cycle is ${s}): ` +
+          (id !== undefined ? `add \`- { question: ${id}, result: … }\`` : `give it an \`id\` and add its result`),
       });
     }
   },
@@ -151,14 +164,12 @@ const missingDecision: Rule = {
     const fixes: FixSpec[] = [];
     for (const d of DECISIONS) {
       const e = edit(d);
-      if (e) fixes.push({ title: `Decide to ${d} the change idea`, edits: [e] });
+      if (e) fixes.push({ title: `Decide to ${d} the change idea`, kind: 'suggestion', edits: [e] });
     }
     ctx.report({
       at,
       target,
-      message:
-        `The cycle is done but \`act.decision\` is empty: say what the team decided from what it learned — ` +
-        `\`adopt\` the change, \`adapt\` it and test again, or \`abandon\` it. Add \`decision:\` under \`act\`.`,
+      message: `The cycle is done but has no \`act.decision\`: write \`adopt\`, \`adapt\` or \`abandon\``,
       fixes,
     });
   },
@@ -174,9 +185,7 @@ const actBeforeStudy: Rule = {
     ctx.report({
       at: ['act'],
       target: 'key',
-      message:
-        `\`act\` is filled in but \`study\` is empty: decide only after studying what happened. ` +
-        `Fill in \`study.results\` (each prediction beside its result) and \`study.learning\` first, then the decision follows from the learning.`,
+      message: `\`act\` is filled in but \`study\` is empty: fill in \`study.results\` and \`study.learning\` first`,
     });
   },
 };
@@ -194,8 +203,8 @@ const datesOutOfOrder: Rule = {
       ctx.report({
         at: ['plan', 'end'],
         target: 'value',
-        message: `The plan ends (${end}) before it starts (${start}). Check both dates: the end date must be on or after the start date.`,
-        fixes: [{ title: 'Swap the start and end dates', edits: [{ at: ['plan', 'start'], target: 'value', text: end }, { at: ['plan', 'end'], target: 'value', text: start }] }],
+        message: `The plan ends (${end}) before it starts (${start}): correct one of the dates`,
+        fixes: [{ title: 'Swap the start and end dates', kind: 'suggestion', edits: [{ at: ['plan', 'start'], target: 'value', text: end }, { at: ['plan', 'end'], target: 'value', text: start }] }],
       });
     }
     // When the end is before the start, the end date is the one to fix first; tasks are
@@ -208,9 +217,7 @@ const datesOutOfOrder: Rule = {
         ctx.report({
           at: ['plan', 'tasks', index, 'when'],
           target: 'value',
-          message:
-            `Task ${task ? `"${task}"` : `number ${index + 1}`} is due ${when}, after the plan ends (${end}). ` +
-            `Move the task inside the test, or move \`plan.end\` if the test runs longer.`,
+          message: `Task ${task ? `"${task.length > 30 ? `${task.slice(0, 29)}…` : task}"` : `number ${index + 1}`} is due ${when}, after the plan ends (${end}): move it or \`plan.end\``,
         });
       }
     }
@@ -221,7 +228,7 @@ const datesOutOfOrder: Rule = {
       ctx.report({
         at: ['do', 'ended'],
         target: 'value',
-        message: `\`do.ended\` (${ended}) is before \`do.started\` (${started}). Check both dates: the test cannot end before it starts.`,
+        message: `\`do.ended\` (${ended}) is before \`do.started\` (${started}): correct one of the dates`,
       });
     }
   },
@@ -241,10 +248,8 @@ const overdue: Rule = {
       ctx.report({
         at: ['plan', 'start'],
         target: 'value',
-        message:
-          `The cycle is still \`planning\` but its start date (${start}) has passed (today is ${ctx.today}). ` +
-          `If the test has started, set \`status: doing\`; if not, move \`plan.start\` to the day it will start.`,
-        fixes: ctx.doc.has(['status']) ? [{ title: 'Set the status to `doing`', edits: [{ at: ['status'], target: 'value', text: 'doing' }] }] : undefined,
+        message: `Still \`planning\` after its start date (${start}): set \`status: doing\`, or move \`plan.start\``,
+        fixes: ctx.doc.has(['status']) ? [{ title: 'Set the status to `doing`', kind: 'suggestion', edits: [{ at: ['status'], target: 'value', text: 'doing' }] }] : undefined,
       });
     } else if (s === 'doing') {
       const end = date(plan?.end);
@@ -252,10 +257,8 @@ const overdue: Rule = {
       ctx.report({
         at: ['plan', 'end'],
         target: 'value',
-        message:
-          `The cycle is still \`doing\` but its end date (${end}) has passed (today is ${ctx.today}). ` +
-          `If the test is over, set \`status: studying\` and compare results with predictions; if it runs longer, move \`plan.end\`.`,
-        fixes: ctx.doc.has(['status']) ? [{ title: 'Set the status to `studying`', edits: [{ at: ['status'], target: 'value', text: 'studying' }] }] : undefined,
+        message: `Still \`doing\` after its end date (${end}): set \`status: studying\`, or move \`plan.end\``,
+        fixes: ctx.doc.has(['status']) ? [{ title: 'Set the status to `studying`', kind: 'suggestion', edits: [{ at: ['status'], target: 'value', text: 'studying' }] }] : undefined,
       });
     }
   },
@@ -279,7 +282,7 @@ const brokenChain: Rule = {
       ctx.report({
         at: ['previous'],
         target: 'value',
-        message: `\`previous\` names this cycle itself: a cycle builds on an earlier one. Name the cycle this one follows, or write \`previous: null\` for the first cycle.`,
+        message: `\`previous\` names this cycle itself: name the cycle it follows, or \`previous: null\``,
       });
       return;
     }
@@ -292,11 +295,10 @@ const brokenChain: Rule = {
         at: ['previous'],
         target: 'value',
         message:
-          `\`previous: ${previous}\` names no PDSA cycle in the workspace` +
-          (others.length ? ` (\`${previous}\` is a ${others[0].kind})` : '') +
-          (guess ? ` — did you mean \`${guess}\`?` : '.') +
-          ` A ramp of cycles links each cycle to the one it builds on: use the id of that cycle, or \`previous: null\` for the first cycle.`,
-        fixes: guess ? [{ title: `Change to \`${guess}\``, preferred: true, edits: [{ at: ['previous'], target: 'value', text: guess }] }] : undefined,
+          `\`previous: ${previous}\` names no PDSA cycle` +
+          (others.length ? ` (it is a ${others[0].kind})` : '') +
+          (guess ? `: did you mean \`${guess}\`?` : ': use the id of the cycle it follows, or `previous: null`'),
+        fixes: guess ? [{ title: `Change to \`${guess}\``, kind: 'suggestion', edits: [{ at: ['previous'], target: 'value', text: guess }] }] : undefined,
       });
     }
     const cycle = num(ctx.data.cycle);
@@ -307,9 +309,7 @@ const brokenChain: Rule = {
     ctx.report({
       at: ['cycle'],
       target: 'value',
-      message:
-        `This cycle and ${named} both say they are cycle ${cycle} after \`${previous}\`: the ramp splits and it is unclear which test built on which. ` +
-        `Renumber one of them, or point its \`previous\` at the cycle it really follows.`,
+      message: `This cycle and ${named} are both cycle ${cycle} after \`${previous}\`: renumber one, or fix its \`previous\``,
       related: twins.map((d) => ({
         doc: d,
         at: d.has(['cycle']) ? ['cycle'] : ['previous'],
@@ -369,11 +369,6 @@ function when(p: SeriesPoint): string {
   return p.date ?? `point ${p.index + 1}`;
 }
 
-function chartName(ctx: RuleContext): string {
-  const measure = text(obj(ctx.data.data)?.measure);
-  return measure ? `The run chart of \`${measure}\`` : 'The run chart';
-}
-
 function round(n: number): string {
   return String(Number(n.toFixed(2)));
 }
@@ -414,10 +409,7 @@ const runChartShift: Rule = {
       const last = points[shift.end];
       ctx.report({
         ...placeAt(first),
-        message:
-          `${chartName(ctx)} shows a shift: ${shift.length} points in a row ${shift.side} the median (${round(analysis.median)}), from ${when(first)} to ${when(last)}${csvLines(first, last)}. ` +
-          `By the run chart rules (${minShift} or more consecutive points on one side of the median; points on the median are skipped) this is a signal of real change, not chance. ` +
-          `Note what changed around ${when(first)}: if it is the change under test, the chart is evidence it made a difference.`,
+        message: `Shift: ${shift.length} points ${shift.side} the median (${round(analysis.median)}), ${when(first)} to ${when(last)}${csvLines(first, last)}: note what changed`,
       });
     }
   },
@@ -439,10 +431,7 @@ const runChartTrend: Rule = {
       const last = points[trend.end];
       ctx.report({
         ...placeAt(first),
-        message:
-          `${chartName(ctx)} shows a trend: ${trend.length} points in a row going ${trend.direction}, from ${when(first)} to ${when(last)}${csvLines(first, last)}. ` +
-          `By the run chart rules (${minTrend} or more consecutive points all going up or all going down; a repeated value counts once) this is a signal of real change, not chance. ` +
-          `Look for what started around ${when(first)} and note it in the study.`,
+        message: `Trend: ${trend.length} points going ${trend.direction}, ${when(first)} to ${when(last)}${csvLines(first, last)}: note what started`,
       });
     }
   },
@@ -461,14 +450,11 @@ const runChartRuns: Rule = {
     if (!a.runsLimits || !(a.tooFewRuns || a.tooManyRuns)) return;
     const first = points[0];
     const last = points[points.length - 1];
-    const expected = `${a.runsLimits.lower} to ${a.runsLimits.upper} runs are expected for ${a.usefulObservations} points not on the median`;
     ctx.report({
       ...placeAt(first),
       message: a.tooFewRuns
-        ? `${chartName(ctx)} from ${when(first)} to ${when(last)}${csvLines(first, last)} has too few runs: ${plural(a.runs, 'run')} about the median (${round(a.median)}), where ${expected} (published run chart table). ` +
-          `The points stay on one side of the median longer than chance would: a signal that the process shifted. Look for when it moved and what changed then.`
-        : `${chartName(ctx)} from ${when(first)} to ${when(last)}${csvLines(first, last)} has too many runs: ${plural(a.runs, 'run')} about the median (${round(a.median)}), where ${expected} (published run chart table). ` +
-          `The points cross the median more often than chance would, which often means two processes are mixed (two teams, two days of the week): chart them separately.`,
+        ? `Too few runs: ${a.runs} (${a.runsLimits.lower}–${a.runsLimits.upper} expected for ${a.usefulObservations} points off the median), ${when(first)} to ${when(last)}${csvLines(first, last)}: the process shifted`
+        : `Too many runs: ${a.runs} (${a.runsLimits.lower}–${a.runsLimits.upper} expected for ${a.usefulObservations} points off the median), ${when(first)} to ${when(last)}${csvLines(first, last)}: two processes may be mixed`,
     });
   },
 };

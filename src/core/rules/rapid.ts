@@ -1,6 +1,6 @@
 /**
  * RAPID charter rules. Role meanings and the facts behind the messages come from the report on
- * the SCALE Initiative (000_3eae981fbdc23c4e.txt): Recommend, Agree ("must be consulted, and
+ * the SCALE Initiative (2014): Recommend, Agree ("must be consulted, and
  * should not be ignored"), Perform, Input ("must be consulted, but may be ignored") and Decide
  * ("make a final decision; commit the organization to action"); leaders disagreed "about whether
  * true decision-making authority rests with the superintendent or CEO or with the system's school
@@ -100,6 +100,48 @@ export function namedParties(value: string, ctx: RuleContext): string[] {
 
 // ---- fixes ----
 
+/** The offset where the line holding an offset starts. */
+function lineStart(ctx: RuleContext, offset: number): number {
+  const before = ctx.source({ start: 0, end: offset });
+  return Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+}
+
+/** The file's line ending. */
+function eolOf(ctx: RuleContext): string {
+  return ctx.source({ start: 0, end: Number.MAX_SAFE_INTEGER }).includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The comments (`# …`) written in a piece of YAML, outside quotes, in order. */
+export function commentsIn(source: string): string[] {
+  const out: string[] = [];
+  for (const line of source.split(/\r?\n|\r/)) {
+    let quote: string | undefined;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote) {
+        if (c === quote) quote = undefined;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) {
+        out.push(line.slice(i).trimEnd());
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Edits by span, where one starts at the point another ends merged into one (no two edits of a fix touch). */
+function joined(edits: EditSpec[]): EditSpec[] {
+  const sorted = [...edits].sort((a, b) => a.span!.start - b.span!.start);
+  const out: EditSpec[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.span!.end === e.span!.start) out[out.length - 1] = { span: { start: last.span!.start, end: e.span!.end }, text: last.text + e.text };
+    else out.push(e);
+  }
+  return out;
+}
+
 /** Fixes that fill an empty or missing role with a party: roster ids, else the parties of the decision. */
 function fillFixes(ctx: RuleContext, item: Obj, index: number, role: string): FixSpec[] {
   const rolePath: Path = ['decisions', index, role];
@@ -116,16 +158,17 @@ function fillFixes(ctx: RuleContext, item: Obj, index: number, role: string): Fi
     const value = ctx.doc.locate(rolePath, 'value');
     if (value.start > key.start) return { span: { start: key.end, end: value.end }, text: `: ${valueText}` };
     // `decide:` with nothing after it: write after the colon.
-    return { span: { start: key.end + 1, end: key.end + 1 }, text: ` ${valueText}` };
+    const colon = key.end + (ctx.source({ start: key.end, end: key.end + 64 }).match(/^[ \t]*:/)?.[0].length ?? 1);
+    return { span: { start: colon, end: colon }, text: ` ${valueText}` };
   };
   const fixes: FixSpec[] = [];
   for (const c of candidates) {
     const e = edit(yamlScalar(c));
-    if (e) fixes.push({ title: `Set \`${role}: ${c}\``, edits: [e] });
+    if (e) fixes.push({ title: `Set \`${role}: ${c}\``, kind: 'suggestion', edits: [e] });
   }
   if (!ctx.workspace.hasRoster() && !(role in item)) {
     const e = ctx.insertEntry(['decisions', index], role, '');
-    if (e) fixes.push({ title: `Add an empty \`${role}:\` key to fill in`, edits: [e] });
+    if (e) fixes.push({ title: `Add an empty \`${role}:\` key to fill in`, kind: 'suggestion', edits: [e] });
   }
   return fixes;
 }
@@ -148,7 +191,7 @@ const missingDecider: Rule = {
       const written = 'decide' in item ? ' has an empty `decide`' : ' has no `decide`';
       ctx.report({
         ...roleAt(item, index, 'decide'),
-        message: `Decision ${label(item, index)}${written}: nobody holds the D, the role that makes the final decision and commits the organisation to action. Name exactly one person or group in \`decide:\`, or the decision will stall between the people who recommend and agree.`,
+        message: `Decision ${label(item, index)}${written}: name exactly one person or group who makes the final call`,
         fixes: fillFixes(ctx, item, index, 'decide'),
       });
     }
@@ -170,25 +213,47 @@ const multipleDeciders: Rule = {
       const named = single !== undefined ? namedParties(single, ctx) : listed;
       if (named.length < 2) continue;
       const shown = listing(named.map((p) => `\`${p}\``));
-      const board = named.some((p) => /board|trustee/i.test(p)) && named.some((p) => /supt|superintendent|ceo/i.test(p));
-      // One decider is written as a plain value, `decide: supt`, however the deciders were listed.
-      const replace = (party: string): EditSpec[] => {
-        if (!Array.isArray(value)) return [{ at: path, target: 'value', text: yamlScalar(party) }];
-        // A list (flow or block) becomes the scalar: everything from the key's end to the list's end.
+      // One decider is written as a plain value, `decide: supt`, however the deciders were listed;
+      // the comments inside a list are kept, each on its own line under the key.
+      const replace = (party: string): EditSpec => {
+        if (!Array.isArray(value)) return { span: ctx.doc.locate(path, 'value'), text: yamlScalar(party) };
         const key = ctx.doc.locate(path, 'key');
         const entries = ctx.doc.locate(path, 'value');
-        return [{ span: { start: key.end, end: entries.end }, text: `: ${yamlScalar(party)}` }];
+        const span = { start: key.end, end: entries.end };
+        const indent = ' '.repeat(ctx.doc.locate(path, 'key').start - lineStart(ctx, key.start) + 2);
+        const comments = commentsIn(ctx.source(span)).map((c) => `${eolOf(ctx)}${indent}${c}`);
+        return { span, text: `: ${yamlScalar(party)}${comments.join('')}` };
       };
+      // The others join `agree` or `input`: appended to its list, added to its value, or a new key.
+      const move = (role: 'agree' | 'input', others: string[]): EditSpec | null | undefined => {
+        const have = parties(item[role]).map((p) => p.toLowerCase());
+        const add = others.filter((o) => !have.includes(o.toLowerCase()));
+        if (!add.length) return null;
+        const rolePath: Path = [...path.slice(0, -1), role];
+        const current = item[role];
+        if (!(role in item) || current === null || current === undefined || (Array.isArray(current) && !current.length)) {
+          if (role in item) return undefined;
+          return ctx.insertEntry(path.slice(0, -1), role, `[${add.map(yamlScalar).join(', ')}]`);
+        }
+        if (Array.isArray(current)) return ctx.appendItems(rolePath, add.map(yamlScalar));
+        return { span: ctx.doc.locate(rolePath, 'value'), text: `[${[text(current)!, ...add].map(yamlScalar).join(', ')}]` };
+      };
+      const fixes: FixSpec[] = [];
+      for (const party of named.slice(0, 10)) {
+        const others = named.filter((p) => p !== party);
+        for (const role of ['agree', 'input'] as const) {
+          const moved = move(role, others);
+          if (moved === undefined) continue;
+          const edits = joined(moved ? [replace(party), moved] : [replace(party)]);
+          // Choosing the decider is the team's call: a suggestion.
+          fixes.push({ title: `Keep \`${party}\` as decider, move ${listing(others.map((o) => `\`${o}\``))} to ${role}`, kind: 'suggestion', edits });
+        }
+      }
       ctx.report({
         at: path,
         target: 'value',
-        message:
-          `Decision ${label(item, index)} has ${named.length} deciders (${shown}), but RAPID gives the D to exactly one party: the one who makes the final decision and commits the organisation to action. ` +
-          (board
-            ? 'Whether the D rests with the superintendent or with the school board is the very question the SCALE leaders found people disagree on: settle it for this decision. '
-            : 'A shared D leaves no one to make the final call; the SCALE leaders found that even whether the D rests with the superintendent or the school board has to be made explicit. ') +
-          'Keep one decider and give the others `agree` (a veto) or `input`.',
-        fixes: named.slice(0, 10).map((party) => ({ title: `Keep \`${party}\` as the only decider`, edits: replace(party) })),
+        message: `Decision ${label(item, index)} has ${named.length} deciders (${shown}): keep one, move the others to \`agree\` or \`input\``,
+        fixes,
       });
     }
   },
@@ -205,7 +270,7 @@ function missingRole(id: string, role: 'recommend' | 'perform', description: str
         if (parties(item[role]).length) continue;
         ctx.report({
           ...roleAt(item, index, role),
-          message: `Decision ${label(item, index)} has no \`${role}\`${role in item ? ' (it is empty)' : ''}: ${why}`,
+          message: `Decision ${label(item, index)} has ${role in item ? 'an empty' : 'no'} \`${role}\`: ${why}`,
           fixes: fillFixes(ctx, item, index, role),
         });
       }
@@ -217,14 +282,14 @@ const missingRecommender = missingRole(
   'rapid/missing-recommender',
   'recommend',
   'A decision has no `recommend`: nobody brings a proposal to the decider.',
-  'nobody holds the R, the role that recommends a decision or action after gathering input. Name who will bring the recommendation to the decider in `recommend:`.',
+  'name who brings the proposal in `recommend:`',
 );
 
 const missingPerformer = missingRole(
   'rapid/missing-performer',
   'perform',
   'A decision has no `perform`: nobody is accountable for carrying it out.',
-  'nobody holds the P, the role accountable for performing the decision once made. Name who will carry it out in `perform:` (often a group, such as the principals).',
+  'name who carries it out in `perform:`',
 );
 
 const tooManyAgree: Rule = {
@@ -241,7 +306,7 @@ const tooManyAgree: Rule = {
       ctx.report({
         at: ['decisions', index, 'agree'],
         target: 'value',
-        message: `Decision ${label(item, index)} gives the A to ${agree.length} parties (${listing(agree.map((p) => `\`${p}\``))}); keep it to ${max} or fewer. An Agree must formally agree to the recommendation and should not be ignored, so each A is a veto and every extra one can stall the decision. Move those who should be heard but not hold a veto to \`input\` (must be consulted, but may be ignored).`,
+        message: `Decision ${label(item, index)} has ${agree.length} parties in \`agree\` (each a veto): keep ${max} or fewer, move the rest to \`input\``,
       });
     }
   },
@@ -267,7 +332,7 @@ const conflictingRoles: Rule = {
         ctx.report({
           at: i.at,
           target: 'value',
-          message: `\`${i.party}\` holds both Agree and Input in decision ${label(item, index)}. An A must be consulted and should not be ignored (a veto); an I must be consulted but may be ignored — one party cannot be both. Keep \`${i.party}\` in \`agree\` if they can block the decision, else only in \`input\`.`,
+          message: `\`${i.party}\` is in both \`agree\` and \`input\` of decision ${label(item, index)}: keep them in one (\`agree\` if they can block it)`,
           related: [{ doc: ctx.doc, at: a.at, target: 'value', message: `\`${a.party}\` also holds the A here` }],
         });
       }
@@ -279,7 +344,7 @@ const conflictingRoles: Rule = {
         ctx.report({
           at: a.at,
           target: 'value',
-          message: `\`${a.party}\` both decides and agrees in decision ${label(item, index)}. The D makes the final decision and commits the organisation to action, so an A (a veto over the recommendation) for the same party adds nothing and blurs who decides. Remove \`${a.party}\` from \`agree\`.`,
+          message: `\`${a.party}\` both decides and agrees in decision ${label(item, index)}: remove \`${a.party}\` from \`agree\``,
           related: [{ doc: ctx.doc, at: d.at, target: 'value', message: `\`${d.party}\` holds the D here` }],
         });
       }
@@ -299,7 +364,7 @@ const decidedWithoutOutcome: Rule = {
       ctx.report({
         at: written ? ['decisions', index, 'outcome'] : ['decisions', index],
         target: written ? 'key' : 'item',
-        message: `Decision ${label(item, index)} is \`decided\` but its \`outcome\` is ${written ? 'empty' : 'missing'}: those who perform it and those who gave input cannot see what was decided. Write the decision in \`outcome:\` (what, and from when), or set \`status\` back to \`open\`.`,
+        message: `Decision ${label(item, index)} is \`decided\` but has ${written ? 'an empty' : 'no'} \`outcome\`: write what was decided, or set \`status: open\``,
       });
     }
   },
@@ -337,7 +402,7 @@ const deciderOverload: Rule = {
       ctx.report({
         at: ['decisions', index, 'decide'],
         target: 'value',
-        message: `\`${party}\` holds the D in ${count} decisions across the workspace, more than ${max}: one decider for everything becomes the bottleneck, and decisions wait. Give the D for some of them to the leader closest to the work, and keep \`${party}\` as an Agree or Input there.`,
+        message: `\`${party}\` decides ${count} decisions (more than ${max}): give some to the leader closest to the work`,
         related,
       });
     }

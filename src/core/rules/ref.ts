@@ -50,8 +50,8 @@ function unknownReport(at: Path, id: string, what: string, candidates: Iterable<
   return {
     at,
     target: 'value',
-    message: `\`${id}\` names no ${what}${guess ? ` — did you mean \`${guess}\`?` : '.'}${extra} Use the id of an existing ${what}, or add one with this id.`,
-    fixes: guess ? [{ title: `Change to \`${guess}\``, preferred: true, edits: [{ at, target: 'value', text: guess }] }] : undefined,
+    message: `\`${id}\` names no ${what}${guess ? ` — did you mean \`${guess}\`?${extra}` : `.${extra} Use the id of an existing ${what}, or add one with this id.`}`,
+    fixes: guess ? [{ title: `Change to \`${guess}\``, kind: 'suggestion', edits: [{ at, target: 'value', text: guess }] }] : undefined,
   };
 }
 
@@ -76,7 +76,7 @@ function checkLocal(ctx: RuleContext, refs: Array<{ id: string; at: Path }>, all
     if (id.includes('#')) {
       const [docId, itemId] = id.split('#', 2);
       if (docId !== ctx.doc.id) {
-        ctx.report({ at: ref.at, target: 'value', message: `\`${ref.id}\` points into another document; here only the ids of this ${ctx.doc.kind} resolve. Write the bare id.` });
+        ctx.report({ at: ref.at, target: 'value', message: `\`${ref.id}\` points into another document: write the bare id of an item of this ${ctx.doc.kind}` });
         continue;
       }
       id = itemId;
@@ -104,8 +104,8 @@ function checkDriverItemRef(ctx: RuleContext, ref: string, at: Path, list: 'chan
       ctx.report({
         at,
         target: 'value',
-        message: `\`${ref}\` names no driver diagram \`${docId}\` in the workspace${guess ? ` — did you mean \`${guess}#${itemId}\`?` : '.'} Write \`<driver diagram id>#<${what} id>\`.`,
-        fixes: guess ? [{ title: `Change to \`${guess}#${itemId}\``, preferred: true, edits: [{ at, target: 'value', text: `${guess}#${itemId}` }] }] : undefined,
+        message: `\`${ref}\` names no driver diagram \`${docId}\`${guess ? `: did you mean \`${guess}#${itemId}\`?` : `: write \`<driver diagram id>#<${what} id>\``}`,
+        fixes: guess ? [{ title: `Change to \`${guess}#${itemId}\``, kind: 'suggestion', edits: [{ at, target: 'value', text: `${guess}#${itemId}` }] }] : undefined,
       });
       return;
     }
@@ -117,9 +117,9 @@ function checkDriverItemRef(ctx: RuleContext, ref: string, at: Path, list: 'chan
     ctx.report({
       at,
       target: 'value',
-      message: `\`${ref}\`: driver diagram \`${docId}\` has no ${what} \`${itemId}\`${guess ? ` — did you mean \`${docId}#${guess}\`?` : '.'} Use one of its ${what} ids, or add the ${what} there.`,
+      message: `Driver diagram \`${docId}\` has no ${what} \`${itemId}\`${guess ? `: did you mean \`${docId}#${guess}\`?` : `: use one of its ${what} ids, or add it there`}`,
       related: [{ doc: targets[0], at: [list], target: 'key', message: `the ${what}s of ${docId}` }],
-      fixes: guess ? [{ title: `Change to \`${docId}#${guess}\``, preferred: true, edits: [{ at, target: 'value', text: `${docId}#${guess}` }] }] : undefined,
+      fixes: guess ? [{ title: `Change to \`${docId}#${guess}\``, kind: 'suggestion', edits: [{ at, target: 'value', text: `${docId}#${guess}` }] }] : undefined,
     });
     return;
   }
@@ -160,8 +160,8 @@ const refUnknownPerson: Rule = {
         ctx.report({
           at: ref.at,
           target: 'value',
-          message: `\`${ref.id}\` is not in any roster${guess ? ` — did you mean \`${guess}\`?` : '.'} Use a person or group id from the roster, or add \`${ref.id}\` to it.`,
-          fixes: guess ? [{ title: `Change to \`${guess}\``, preferred: true, edits: [{ at: ref.at, target: 'value', text: guess }] }] : undefined,
+          message: `\`${ref.id}\` is not in any roster${guess ? `: did you mean \`${guess}\`?` : `: use a roster id, or add \`${ref.id}\` to the roster`}`,
+          fixes: guess ? [{ title: `Change to \`${guess}\``, kind: 'suggestion', edits: [{ at: ref.at, target: 'value', text: guess }] }] : undefined,
         });
       }
     }
@@ -186,7 +186,7 @@ const refDuplicateId: Rule = {
         ctx.report({
           at: [...item.path, 'id'],
           target: 'value',
-          message: `The id \`${item.id}\` is already used by ${pathLabelOf(earlier)}: references to it become ambiguous. Give this ${LIST_WORDS[item.list] ?? 'item'} another id.`,
+          message: `The id \`${item.id}\` is already used by ${pathLabelOf(earlier)}: give this ${LIST_WORDS[item.list] ?? 'item'} another id`,
           related: [{ doc: ctx.doc, at: [...earlier.path, 'id'], target: 'value', message: `\`${item.id}\` first used here` }],
         });
       }
@@ -198,7 +198,7 @@ const refDuplicateId: Rule = {
     ctx.report({
       at: ['id'],
       target: 'value',
-      message: `The document id \`${id}\` is also used by ${others.length === 1 ? `a ${others[0].kind} in ${others[0].uri.split('/').pop()}` : `${others.length} other documents`}: references such as \`${id}#…\` become ambiguous. Give each document its own id.`,
+      message: `The document id \`${id}\` is also used by ${others.length === 1 ? `a ${others[0].kind} in ${others[0].uri.split('/').pop()}` : `${others.length} other documents`}: give each document its own id`,
       related: others.map((doc) => ({ doc, at: ['id'], target: 'value' as const, message: `\`${id}\` also used here` })),
     });
   },

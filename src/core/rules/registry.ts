@@ -28,6 +28,9 @@ export const ENGINE_RULES: ReadonlyArray<{ id: string; severity: Severity; descr
   { id: 'yaml/syntax', severity: 'error', description: 'The text is not valid YAML, or is too large, too deep or alias-bombed.' },
   { id: 'config/invalid', severity: 'error', description: '`.improvekit.yaml` has an unknown rule, option or setting, or a value of the wrong type.' },
   { id: 'file/unreadable', severity: 'error', description: 'A file or folder could not be read: permissions, a link loop, or text that is not UTF-8.' },
+  { id: 'suppress/missing-reason', severity: 'warning', description: 'A suppression comment gives no reason after ` -- `, so it silences nothing.' },
+  { id: 'suppress/unused', severity: 'warning', description: 'A suppression comment names a rule that reports nothing where it applies.' },
+  { id: 'suppress/unknown-rule', severity: 'warning', description: 'A suppression comment names a rule id or family that does not exist.' },
 ];
 
 export const DOCS_URL = 'https://github.com/improvekit/improvekit/blob/main/docs/rules.md';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { def, schemaAt } from '../schemas/walk';
-import type { Rule, RuleContext } from './api';
+import type { FixSpec, Rule, RuleContext } from './api';
 import { expectedWords } from '../schemas/kinds';
 import { KIND_SPECS, KINDS, type Kind } from '../kinds';
 import { closest, listing } from '../text';
@@ -68,7 +68,7 @@ const KEY_HINTS: Record<string, string> = {
   value: 'the value measured',
 };
 
-function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIssue): Array<{ at: Path; target: 'key' | 'value' | 'item'; message: string; rename?: [string, string]; replace?: string }> {
+function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIssue): Array<{ at: Path; target: 'key' | 'value' | 'item'; message: string; rename?: [string, string]; replace?: string; kindMismatch?: boolean }> {
   const path = issue.path as PathSegment[];
   const last = path[path.length - 1];
   const where = pathLabel(path.slice(0, -1));
@@ -95,11 +95,10 @@ function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIss
         .filter((k) => !k.startsWith('x-'))
         .map((key) => {
           const guess = closest(key, allowed);
-          const allowedText = allowed.length ? ` Allowed in ${pathLabel(path)}: ${allowed.join(', ')} (and any key starting with \`x-\`).` : '';
           return {
             at: [...path, key],
             target: 'key' as const,
-            message: guess ? `Unknown key \`${key}\` — did you mean \`${guess}\`?${allowedText}` : `Unknown key \`${key}\`: remove it, or start it with \`x-\` to keep a note of your own.${allowedText}`,
+            message: guess ? `Unknown key \`${key}\` — did you mean \`${guess}\`?` : `Unknown key \`${key}\`: remove it, or start it with \`x-\` for a note of your own`,
             rename: guess ? ([key, guess] as [string, string]) : undefined,
           };
         });
@@ -112,13 +111,13 @@ function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIss
       const allowed = issue.values.map(String);
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
       if (path.length === 1 && last === 'kind') {
-        return [{ at: path, target: 'value', message: `\`kind\` is \`${String(value)}\` but this ${ctx.doc.origin === 'fence' ? 'fenced block' : 'file'} is a ${allowed[0]}: make them agree (change \`kind\`, or the ${ctx.doc.origin === 'fence' ? 'fence' : 'file name'}).`, replace: allowed[0] }];
+        return [{ at: path, target: 'value', message: `\`kind\` is \`${String(value)}\` but this ${ctx.doc.origin === 'fence' ? 'fenced block' : 'file'} is a ${allowed[0]}: change \`kind\` or the ${ctx.doc.origin === 'fence' ? 'fence' : 'file name'}`, replace: allowed[0], kindMismatch: true }];
       }
       return [
         {
           at: path,
           target: 'value',
-          message: `\`${pathLabel(path)}\` is ${describeValue(value)}, which is not allowed: use one of ${listing(allowed, 'or')}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          message: guess ? `\`${pathLabel(path)}\` is ${describeValue(value)}: did you mean \`${guess}\`?` : `\`${pathLabel(path)}\` is ${describeValue(value)}: use ${listing(allowed, 'or')}`,
           replace: guess,
         },
       ];
@@ -139,6 +138,11 @@ function issueMessage(ctx: RuleContext, schema: z.ZodType, issue: z.core.$ZodIss
   }
 }
 
+/** A fix when two spellings differ only in letter case, else a suggestion. */
+function caseOnly(written: string, wanted: string): 'fix' | 'suggestion' {
+  return written !== wanted && written.toLowerCase() === wanted.toLowerCase() ? 'fix' : 'suggestion';
+}
+
 const schemaInvalid: Rule = {
   id: 'schema/invalid',
   kinds: KINDS,
@@ -155,9 +159,10 @@ const schemaInvalid: Rule = {
         const key = `${pathLabel(problem.at)}|${problem.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const fixes = [];
-        if (problem.rename) fixes.push({ title: `Rename \`${problem.rename[0]}\` to \`${problem.rename[1]}\``, preferred: true, edits: [{ at: problem.at, target: 'key' as const, text: problem.rename[1] }] });
-        if (problem.replace) fixes.push({ title: `Change to \`${problem.replace}\``, preferred: true, edits: [{ at: problem.at, target: 'value' as const, text: problem.replace }] });
+        const fixes: FixSpec[] = [];
+        // A closest name or value is a guess (a suggestion); only a change of letter case (`Testing` → `testing`) keeps the meaning (a fix).
+        if (problem.rename) fixes.push({ title: `Rename \`${problem.rename[0]}\` to \`${problem.rename[1]}\``, kind: caseOnly(problem.rename[0], problem.rename[1]), edits: [{ at: problem.at, target: 'key' as const, text: problem.rename[1] }] });
+        if (problem.replace) fixes.push({ title: `Change to \`${problem.replace}\``, kind: problem.kindMismatch ? ('suggestion' as const) : caseOnly(String(valueAt(ctx.data, problem.at)), problem.replace), edits: [{ at: problem.at, target: 'value' as const, text: problem.replace }] });
         ctx.report({ at: problem.at, target: problem.target, message: problem.message, fixes });
       }
     }

@@ -34,6 +34,11 @@ function exportTheme(scope?: vscode.Uri): 'light' | 'dark' | 'auto' {
   return theme === 'dark' || theme === 'auto' ? theme : 'light';
 }
 
+/** `improvekit.export.findings`: mark what the checks found (default) or leave it out, for a slide. */
+function exportFindings(scope?: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('improvekit', scope).get<boolean>('export.findings', true) !== false;
+}
+
 const NOTHING_TO_EXPORT =
   'Improvekit: nothing to export. Open a driver diagram, PDSA cycle, RAPID charter, leadership model, message map or roster (or a Markdown note with one), then run the command again.';
 
@@ -87,7 +92,8 @@ export class Exporter {
       void vscode.window.showWarningMessage(NOTHING_TO_EXPORT);
       return undefined;
     }
-    return { ...found, target, renderer: loadRenderer(), diagnostics: this.host.workspace.diagnostics(found.file.uri) };
+    const findings = exportFindings(found.editorUri);
+    return { ...found, target, renderer: loadRenderer(), findings, diagnostics: findings ? this.host.workspace.diagnostics(found.file.uri) : [] };
   }
 
   /** Writes the document's self-contained HTML (no scripts, no network); returns where, or undefined. */
@@ -107,9 +113,9 @@ export class Exporter {
   async exportSvg(first?: unknown, second?: unknown): Promise<vscode.Uri | undefined> {
     const job = await this.exportJob(first, second);
     if (!job) return undefined;
-    const { file, editorUri, target, renderer, diagnostics } = job;
+    const { file, editorUri, target, renderer, diagnostics, findings } = job;
     const theme = exportTheme(editorUri) === 'dark' ? 'dark' : 'light';
-    const diagrams = file.documents.flatMap((doc) => renderer.renderSvgs(doc, { diagnostics, workspace: this.host.workspace, theme }));
+    const diagrams = file.documents.flatMap((doc) => renderer.renderSvgs(doc, { diagnostics, workspace: this.host.workspace, theme, findings }));
     if (!diagrams.length) {
       void vscode.window.showWarningMessage(
         'Improvekit: this file draws no diagram to export as SVG. Driver diagrams, leadership models (org chart) and PDSA cycles with data (run chart) do; use Export Preview as HTML for the others.',

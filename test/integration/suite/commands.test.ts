@@ -14,9 +14,9 @@ describe('commands and status bar', () => {
 
   it('Check Workspace re-reads everything and reports the totals', async () => {
     const summary = await vscode.commands.executeCommand<CheckSummary>('improvekit.checkWorkspace');
-    assert.deepEqual(summary.counts, { error: 1, warning: 3, info: 0, hint: 1 });
-    assert.equal(summary.documents, 11);
-    assert.equal(summary.files, 5);
+    assert.deepEqual(summary.counts, { error: 1, warning: 3, info: 1, hint: 2 });
+    assert.equal(summary.documents, 15);
+    assert.equal(summary.files, 7);
     assert.equal(summary.message, 'Improvekit found 7 problems (1 error, 3 warnings, 1 info, 2 hints) in 15 documents. See the Problems panel.');
     await settled();
   });

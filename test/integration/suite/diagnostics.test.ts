@@ -90,7 +90,7 @@ describe('diagnostics', () => {
     try {
       await settings.update('rules', { 'message/too-many-words': 'off' }, vscode.ConfigurationTarget.Workspace);
       await waitFor('message/too-many-words to be turned off', () => !allFindings().some((f) => f.endsWith('message/too-many-words')));
-      assert.equal(allFindings().length, 4);
+      assert.equal(allFindings().length, 6);
       await settings.update('enable', false, vscode.ConfigurationTarget.Workspace);
       await waitFor('every Improvekit diagnostic to be cleared', () => allFindings().length === 0);
     } finally {

@@ -56,16 +56,22 @@ async function fixState(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise
   ].join('; ');
 }
 
-/** `results`, where given: what the text holds after each fix. */
-const FIXABLE: Array<{ file: string; rule: string; titles: RegExp[]; results?: RegExp[] }> = [
+/**
+ * `results`, where given: what the text holds after each fix (all of these are suggestions, offered
+ * in the light bulb). `after`: `clean` (no problem left, the default), `gone` (this rule's finding
+ * is gone; a suggestion may raise another, such as a third veto) or `stays` (a placeholder to fill
+ * in stays a finding).
+ */
+const FIXABLE: Array<{ file: string; rule: string; titles: RegExp[]; results?: RegExp[]; after?: 'clean' | 'gone' | 'stays' }> = [
   {
     file: 'cabinet-2026.rapid.yaml',
     rule: 'rapid/multiple-deciders',
-    titles: [/Keep `supt` as the only decider/, /Keep `board` as the only decider/],
+    titles: [/Keep `supt` as decider, move `board` to agree/, /Keep `supt` as decider, move `board` to input/, /Keep `board` as decider, move `supt` to agree/, /Keep `board` as decider, move `supt` to input/],
     // One decider is a plain value, as examples/README.md advises.
-    results: [/^ {4}decide: supt\n {4}due: 2026-04-15$/m, /^ {4}decide: board\n {4}due: 2026-04-15$/m],
+    results: [/^ {4}decide: supt\n {4}due: 2026-04-15$/m, /^ {4}decide: supt\n {4}due: 2026-04-15$/m, /^ {4}decide: board\n {4}due: 2026-04-15$/m, /^ {4}decide: board\n {4}due: 2026-04-15$/m],
+    after: 'gone',
   },
-  { file: 'huddles-c3.pdsa.yaml', rule: 'pdsa/question-without-prediction', titles: [/prediction/i] },
+  { file: 'huddles-c3.pdsa.yaml', rule: 'pdsa/question-without-prediction', titles: [/prediction/i], results: [/prediction: "…"/], after: 'stays' },
   { file: 'lincoln-status-quo.leadership.yaml', rule: 'leadership/oversized-span', titles: [/^Split .*`principal`/] },
   { file: 'workshop-2026-03.md', rule: 'message/jargon', titles: [/Replace "formative"/] },
 ];
@@ -76,8 +82,8 @@ describe('quick fixes', () => {
     await settled();
   });
 
-  for (const { file, rule, titles, results } of FIXABLE) {
-    it(`offers and applies every fix for ${rule} in ${file}, and the file is re-checked clean`, async () => {
+  for (const { file, rule, titles, results, after = 'clean' } of FIXABLE) {
+    it(`offers and applies every suggestion for ${rule} in ${file}, and the file is re-checked (${after})`, async () => {
       const uri = fileUri(file);
       const editor = await openFile(file);
       const doc = editor.document;
@@ -95,8 +101,15 @@ describe('quick fixes', () => {
           assert.ok(await vscode.workspace.applyEdit(action.edit), `could not apply "${action.title}"`);
           // A fix is an edit of the buffer: nothing is saved for the user.
           assert.ok(doc.isDirty);
+          assert.ok(!action.isPreferred, `"${action.title}" is a suggestion, never preferred`);
           if (results) assert.match(doc.getText(), results[i], `after "${action.title}"`);
-          await waitFor(`"${action.title}" to clear the problems of ${file}`, () => ours(uri).length === 0, 15_000, () => ours(uri).map((d) => `${ruleOf(d)}: ${d.message}`).join('; '));
+          const settledAfter =
+            after === 'clean'
+              ? () => ours(uri).length === 0
+              : after === 'gone'
+                ? () => !ours(uri).some((d) => ruleOf(d) === rule)
+                : () => ours(uri).some((d) => ruleOf(d) === rule && /placeholder/.test(d.message));
+          await waitFor(`"${action.title}" to leave ${file} ${after}`, settledAfter, 15_000, () => ours(uri).map((d) => `${ruleOf(d)}: ${d.message}`).join('; '));
           await restore(doc, original);
           await settled();
         }
@@ -114,18 +127,30 @@ describe('quick fixes', () => {
     assert.deepEqual(await quickFixes(uri, d), []);
   });
 
-  it('Fix All applies every preferred fix of the active document as one edit that Undo reverts', async () => {
+  /** Makes `status: studying` of the cycle `status: Studying`: a case-only fix Fix All may apply. */
+  async function miscase(doc: vscode.TextDocument): Promise<void> {
+    const at = doc.getText().indexOf('status: studying') + 'status: '.length;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 1)), 'S');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the miscased status to be reported', () => ours(doc.uri).some((d) => ruleOf(d) === 'schema/invalid'));
+  }
+
+  it('Fix All applies the fixes of the active document as one edit that Undo reverts, and leaves the suggestions', async () => {
     const editor = await openFile('huddles-c3.pdsa.yaml');
     const doc = editor.document;
     const original = doc.getText();
     try {
+      assert.equal(await vscode.commands.executeCommand<number>('improvekit.fixAll'), 0, 'a missing prediction has only a suggestion');
+      await miscase(doc);
+      const miscased = doc.getText();
       const fixed = await vscode.commands.executeCommand<number>('improvekit.fixAll');
       assert.equal(fixed, 1);
-      assert.match(doc.getText(), /prediction:/);
-      await waitFor('the fixed cycle to be clean', () => ours(doc.uri).length === 0);
+      assert.equal(doc.getText(), original, 'only the case of the status changed');
+      await waitFor('the suggestion to be left', () => ours(doc.uri).length === 1 && ruleOf(ours(doc.uri)[0]) === 'pdsa/question-without-prediction');
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('undo');
-      await waitFor('Undo to revert Fix All in one step', () => doc.getText() === original);
+      await waitFor('Undo to revert Fix All in one step', () => doc.getText() === miscased);
     } finally {
       await restore(doc, original);
     }
@@ -135,10 +160,18 @@ describe('quick fixes', () => {
   it('offers Fix All as a source.fixAll.improvekit code action', async () => {
     const editor = await openFile('huddles-c3.pdsa.yaml');
     const doc = editor.document;
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.improvekit')) ?? [];
-    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.improvekit');
-    assert.ok(fixAll?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.equal(fixAll.edit.get(doc.uri).length, 1);
-    assert.ok(!doc.isDirty, 'offering a fix must not change the document');
+    const original = doc.getText();
+    try {
+      await miscase(doc);
+      const dirty = doc.getText();
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.improvekit')) ?? [];
+      const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.improvekit');
+      assert.ok(fixAll?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(fixAll.edit.get(doc.uri).length, 1, 'the case fix only, never the prediction suggestion');
+      assert.match(fixAll.title, /1 fix applied; 1 suggestion left for you/);
+      assert.equal(doc.getText(), dirty, 'offering a fix must not change the document');
+    } finally {
+      await restore(doc, original);
+    }
   });
 });

@@ -122,12 +122,15 @@ describe('extension adapter (stand-in vscode)', () => {
       const actions = provider.provideCodeActions(doc, published.range, { diagnostics: [copy], only: vscode.CodeActionKind.QuickFix, triggerKind: 1 });
       assert.deepEqual(
         actions.map((a) => a.title),
-        ['Keep `supt` as the only decider', 'Keep `board` as the only decider'],
+        ['Keep `supt` as decider, move `board` to agree', 'Keep `supt` as decider, move `board` to input', 'Keep `board` as decider, move `supt` to agree', 'Keep `board` as decider, move `supt` to input'],
       );
       assert.equal(actions[0].kind?.value, 'quickfix');
+      assert.ok(actions.every((a) => a.isPreferred === false), 'suggestions are offered in the light bulb, never preferred');
       assert.deepEqual(actions[0].diagnostics, [copy]);
       assert.equal(doc.getText(), (await import('node:fs')).readFileSync(uri.path, 'utf8'), 'offering fixes changes nothing');
-      assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+      // Moving `board` to agree would make three vetoes (rapid/too-many-agree): the team picks input.
+      assert.ok(await vscode.workspace.applyEdit(actions[1].edit!));
+      assert.match(doc.getText(), /input: \[teacher-leaders, lincoln-principal, board\]\n/);
       assert.match(doc.getText(), /decide: supt\n/);
       await waitFor('the charter to be re-checked clean', () => vscode.state.collections[0].get(uri).length === 0);
     });
@@ -141,16 +144,19 @@ describe('extension adapter (stand-in vscode)', () => {
       assert.deepEqual(provider.provideCodeActions(doc, stale.range, { diagnostics: [stale], only: undefined, triggerKind: 1 }), []);
     });
 
-    it('Fix All applies the preferred fixes of the active document as one edit', async () => {
+    it('Fix All applies the fixes of the active document as one edit, and leaves the suggestions', async () => {
       const uri = vscode.Uri.file(path.join(EXAMPLES, 'huddles-c3.pdsa.yaml'));
-      const doc = vscode.openDocument(uri, 'yaml', (await import('node:fs')).readFileSync(uri.path, 'utf8'));
+      // `Studying` → `studying` is a fix (case only); the missing prediction has only a suggestion.
+      const original = (await import('node:fs')).readFileSync(uri.path, 'utf8');
+      const doc = vscode.openDocument(uri, 'yaml', original.replace('status: studying', 'status: Studying'));
       await vscode.window.showTextDocument(doc);
       const fixed = await vscode.commands.executeCommand('improvekit.fixAll');
       assert.equal(fixed, 1);
-      assert.match(doc.getText(), /prediction:/);
-      await waitFor('the cycle to be re-checked clean', () => vscode.state.collections[0].get(uri).length === 0);
+      assert.match(vscode.state.messages.at(-1)!, /^1 fix applied; 1 suggestion left for you\.$/);
+      assert.equal(doc.getText(), original, 'only the case of the status changed');
+      await waitFor('the cycle to be re-checked', () => vscode.state.collections[0].get(uri).length === 1);
       assert.equal(await vscode.commands.executeCommand('improvekit.fixAll'), 0);
-      assert.match(vscode.state.messages.at(-1)!, /no automatic fix/);
+      assert.match(vscode.state.messages.at(-1)!, /no automatic fix for this document: 0 fixes applied; 1 suggestion left for you/);
     });
 
     it('re-checks an open document as it is typed in, after the debounce', async () => {

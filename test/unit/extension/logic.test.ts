@@ -3,7 +3,7 @@ import { Workspace } from '../../../src/core/workspace';
 import { parseConfig } from '../../../src/core/config';
 import type { Diagnostic, Range } from '../../../src/core/types';
 import { mergeRuleSettings } from '../../../src/core/resolve';
-import { fixAllEdits } from '../../../src/core/fixes';
+import { fixAllEdits, fixAllSummary } from '../../../src/core/fixes';
 import { freshId, NEW_DOCUMENT_KINDS as NEW_DOCUMENTS, skeleton } from '../../../src/core/documents';
 import { summarize } from '../../../src/core/summary';
 import { Debouncer, DiagnosticIndex, diagnosticKey, engineUriFor, isDocumentLanguage, isUserScheme, mapLimited, SEVERITY_TO_VSCODE } from '../../../src/extension/logic';
@@ -20,7 +20,7 @@ describe('extension logic', () => {
   describe('matching editor diagnostics back to the engine', () => {
     it('finds the engine diagnostic from a copy with the same rule, range and message', () => {
       const index = new DiagnosticIndex();
-      const d = diag('rapid/missing-decider', range(3, 4, 3, 12), 'No one decides.', { fixes: [{ title: 'Add decide', edits: [] }] });
+      const d = diag('rapid/missing-decider', range(3, 4, 3, 12), 'No one decides.', { fixes: [{ title: 'Add decide', kind: 'suggestion', edits: [] }] });
       index.set('file:///ws/a.rapid.yaml', [d, diag('rapid/missing-performer', range(3, 4, 3, 12), 'No one performs.')]);
       const copy = JSON.parse(JSON.stringify({ rule: d.rule, range: d.range, message: d.message }));
       assert.equal(index.find('file:///ws/a.rapid.yaml', copy), d);
@@ -47,15 +47,19 @@ describe('extension logic', () => {
   });
 
   describe('Fix All', () => {
-    it('takes the preferred fix of each diagnostic and skips fixes that overlap a chosen one', () => {
-      const preferred = (title: string, r: Range, newText: string) => ({ title, preferred: true, edits: [{ range: r, newText }] });
+    it('takes the fix of each diagnostic (never a suggestion) and skips fixes that overlap a chosen one', () => {
+      const preferred = (title: string, r: Range, newText: string) => ({ title, kind: 'fix' as const, edits: [{ range: r, newText }] });
       const list = [
-        diag('a/one', range(1, 0, 1, 5), 'one', { fixes: [{ title: 'not preferred', edits: [{ range: range(9, 0, 9, 1), newText: 'x' }] }, preferred('fix one', range(1, 0, 1, 5), 'ONE')] }),
+        diag('a/one', range(1, 0, 1, 5), 'one', { fixes: [{ title: 'a suggestion', kind: 'suggestion', edits: [{ range: range(9, 0, 9, 1), newText: 'x' }] }, preferred('fix one', range(1, 0, 1, 5), 'ONE')] }),
         diag('a/two', range(1, 2, 1, 8), 'two', { fixes: [preferred('fix two', range(1, 2, 1, 8), 'TWO')] }),
         diag('a/three', range(5, 0, 5, 3), 'three', { fixes: [preferred('fix three', range(5, 0, 5, 3), 'THREE')] }),
         diag('a/four', range(6, 0, 6, 3), 'no fixes'),
+        diag('a/five', range(7, 0, 7, 3), 'a suggestion only', { fixes: [{ title: 'guess', kind: 'suggestion', edits: [{ range: range(7, 0, 7, 3), newText: 'GUESS' }] }] }),
       ];
-      const { edits, fixes, skipped } = fixAllEdits(list);
+      const { edits, fixes, skipped, suggestions } = fixAllEdits(list);
+      assert.equal(suggestions, 1, 'a/five offers a suggestion and no fix');
+      assert.equal(fixAllSummary(fixes.length, suggestions), '2 fixes applied; 1 suggestion left for you');
+      assert.equal(fixAllSummary(1, 3), '1 fix applied; 3 suggestions left for you');
       assert.deepEqual(
         fixes.map((f) => f.title),
         ['fix one', 'fix three'],
@@ -68,8 +72,8 @@ describe('extension logic', () => {
     });
 
     it('treats two insertions at the same point as overlapping, and the same fix twice as one', () => {
-      const insert = { title: 'insert', preferred: true, edits: [{ range: range(2, 0, 2, 0), newText: 'a: 1\n' }] };
-      const other = { title: 'other insert', preferred: true, edits: [{ range: range(2, 0, 2, 0), newText: 'b: 1\n' }] };
+      const insert = { title: 'insert', kind: 'fix' as const, edits: [{ range: range(2, 0, 2, 0), newText: 'a: 1\n' }] };
+      const other = { title: 'other insert', kind: 'fix' as const, edits: [{ range: range(2, 0, 2, 0), newText: 'b: 1\n' }] };
       const { fixes, skipped } = fixAllEdits([diag('x/a', range(0, 0, 0, 1), 'a', { fixes: [insert] }), diag('x/b', range(0, 0, 0, 1), 'b', { fixes: [insert] }), diag('x/c', range(0, 0, 0, 1), 'c', { fixes: [other] })]);
       assert.deepEqual(
         fixes.map((f) => f.title),
@@ -162,12 +166,14 @@ describe('extension logic', () => {
         const found = ws.diagnostics('untitled:Untitled-1.yaml');
         // A fresh driver diagram's measures have no data yet (no measure document, no PDSA series):
         // DESIGN §2's driver/measure-without-data hints once per skeleton measure, and nothing else
-        // speaks. Every other skeleton gets no finding at all.
+        // speaks. The PDSA skeleton's sample prediction is a placeholder, still to be written (the
+        // finding stays until it is). Every other skeleton gets no finding at all.
         let expected: string[] = [];
+        if (kind === 'pdsa-cycle') expected = ['pdsa/question-without-prediction: Question `q1` has a placeholder prediction ("What we expect"): write what you expect'];
         if (kind === 'driver-diagram') {
           const measures = (file.documents[0].data?.measures as { id: string }[]).map((m) => m.id);
           assert.equal(measures.length, 3, 'the driver skeleton lists three measures');
-          expected = measures.map((m) => `driver/measure-without-data: Measure \`${m}\` has no data: add a measure document with \`measure: ${id}#${m}\`, or a PDSA data series`);
+          expected = measures.map((m) => `driver/measure-without-data: No data for measure \`${id}#${m}\`: add a measure document or PDSA series for it`);
           assert.ok(found.every((d) => d.severity === 'hint'), 'the measure-without-data findings are hints');
         }
         assert.deepEqual(found.map((d) => `${d.rule}: ${d.message}`), expected);
@@ -179,7 +185,7 @@ describe('extension logic', () => {
       ws.setFile('untitled:Untitled-1.yaml', skeleton('pdsa-cycle', 'new-pdsa-cycle'));
       assert.deepEqual(
         ws.diagnostics('untitled:Untitled-1.yaml').map((d) => d.rule),
-        ['ref/unknown'],
+        ['ref/unknown', 'pdsa/question-without-prediction'],
       );
     });
 

@@ -57,7 +57,7 @@ describe('extension manifest (package.json)', () => {
 
   it('declares the settings the extension reads, with defaults', () => {
     const props = contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['improvekit.debounce', 'improvekit.enable', 'improvekit.export.theme', 'improvekit.maxFiles', 'improvekit.rules', 'improvekit.run', 'improvekit.trace']);
+    assert.deepEqual(Object.keys(props).sort(), ['improvekit.debounce', 'improvekit.enable', 'improvekit.export.findings', 'improvekit.export.theme', 'improvekit.maxFiles', 'improvekit.rules', 'improvekit.run', 'improvekit.trace']);
     const readers = ['engine.ts', path.join('preview', 'exports.ts')].map((f) => fs.readFileSync(path.join(ROOT, 'src', 'extension', f), 'utf8')).join('\n');
     for (const key of Object.keys(props)) assert.ok(readers.includes(`'${key.slice('improvekit.'.length)}'`), `${key} is declared but never read`);
     assert.equal(props['improvekit.enable'].default, true);

@@ -15,7 +15,8 @@ describe('lang: hover', () => {
     assert.ok(key);
     assert.match(key.contents, /RAPID D/);
     assert.match(key.contents, /final decision and commits the organisation to action/);
-    assert.match(key.contents, /000_3eae981fbdc23c4e\.txt/);
+    assert.match(key.contents, /the SCALE Initiative report, 2014/);
+    assert.doesNotMatch(key.contents, /\d{3}_[0-9a-f]{16}\.txt/);
     assert.equal(key.covered, 'decide');
     const agree = hoverAt('c.rapid.yaml', RAPID.replace('agree: [principals]', 'ag|ree: [principals]'));
     assert.match(agree!.contents, /should not be ignored \(a veto\)/);
@@ -24,6 +25,17 @@ describe('lang: hover', () => {
     assert.match(input!.contents, /may be ignored/);
     assert.match(input!.contents, /Sam Ortiz/);
     assert.equal(input!.covered, 'cao');
+  });
+
+  it('adds why a finding under the cursor matters: **rule/id** — its rationale', () => {
+    const ws = workspaceOf({ 'c.pdsa.yaml': 'kind: pdsa-cycle\nid: c1\nstatus: planning\nplan:\n  questions:\n    - { id: q1, question: Will it work? }\n' });
+    const h = hover(ws, 'file:///ws/c.pdsa.yaml', { line: 5, character: 10 });
+    assert.ok(h);
+    assert.match(h.contents, /\*\*pdsa\/question-without-prediction\*\* — Learning comes from "the gap between one's predictions and what actually happened"/);
+    assert.doesNotMatch(h.contents, /\d{3}_[0-9a-f]{16}\.txt/);
+    // Outside every finding's range, no rationale is added.
+    const away = hover(ws, 'file:///ws/c.pdsa.yaml', { line: 0, character: 1 });
+    assert.doesNotMatch(away?.contents ?? '', /question-without-prediction/);
   });
 
   it('shows the path to the aim on a driver id, a supports value and a cross-file change idea', () => {

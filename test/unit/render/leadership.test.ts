@@ -15,7 +15,7 @@ describe('render: leadership model', () => {
     // principal → tl-ok, tl-near, tl-over; tl-ok → tl-none.
     assert.equal((svg.match(/class="ik-org-link"/g) ?? []).length, 4);
     const text = textOf(svg);
-    for (const words of ['Rosa Delgado', 'Principal', 'Ana Torres', 'Team Lead · tl-over', '100% release · evaluation: owns', '50% release · evaluation: input']) assert.ok(text.includes(words), words);
+    for (const words of ['Rosa Delgado', 'Principal', 'Ana Torres', 'Team Lead', '100% release · evaluation: owns', '50% release · evaluation: input']) assert.ok(text.includes(words), words);
   });
 
   it("colours each position's span against its limit: ok, near, over, none", () => {
@@ -41,7 +41,11 @@ describe('render: leadership model', () => {
 
   it('says when every teacher has a lead, and when teams hold too many', () => {
     const covered = render('a.leadership.yaml', { 'a.leadership.yaml': LEADERSHIP.replace('teachers: 40', 'teachers: 25') }).html;
-    assert.match(covered, /ik-callout-ok[^>]*>Every one of the 25 teachers has a development lead\./);
+    // tl-over leads 9 of at most 8: covered, but not in green (the issue: a green banner beside a red span).
+    assert.doesNotMatch(covered, /ik-callout-ok/);
+    assert.match(textOf(covered), /Every one of the 25 teachers has a development lead, but one span is over the limit\. .* leads 9 \(at most 8\)\./);
+    const within = render('w.leadership.yaml', { 'w.leadership.yaml': LEADERSHIP.replace('teachers: 40', 'teachers: 25').replace(/max_span: 8/g, 'max_span: 12') }).html;
+    assert.match(within, /ik-callout-ok[^>]*>Every one of the 25 teachers has a development lead, each span within its limit\./);
     const over = render('b.leadership.yaml', { 'b.leadership.yaml': LEADERSHIP.replace('teachers: 40', 'teachers: 20') }).html;
     assert.ok(textOf(over).includes("The teams hold 25 teachers, more than the school's 20."));
   });
@@ -53,6 +57,25 @@ describe('render: leadership model', () => {
     const role = /<tr[^>]*data-path="roles.1"[^>]*>([\s\S]*?)<\/tr>/.exec(html)![1];
     assert.ok(textOf(role).includes('Team Lead team-lead teacher-leader 50% 8 input'));
     assert.equal((role.match(/ik-resp-held/g) ?? []).length, 5);
+  });
+
+  it('labels every box alike: the person (roster name when known), the role title below in full', () => {
+    const files = {
+      'people.roster.yaml': 'kind: roster\nid: people\npeople:\n  - { id: rdelgado, name: Rosa Delgado }\n',
+      'm.leadership.yaml':
+        'kind: leadership-model\nid: m\nroles:\n  - { id: ap, title: "Assistant Principal for Curriculum, Instruction and Teacher Development", category: assistant-principal }\npositions:\n  - { id: p1, role: principal, name: rdelgado }\n  - { id: ap-1, role: ap, reports_to: p1, name: Sam Ortiz }\n  - { id: ap-2, role: ap, reports_to: p1 }\n',
+    };
+    const svg = svgsOf(render('m.leadership.yaml', files).html).find((s) => s.includes('ik-org-svg'))!;
+    const text = textOf(svg.replace(/<title>[\s\S]*?<\/title>/g, ''));
+    // The person first, the role title below it; the roster's name for a roster id.
+    assert.match(text, /Rosa Delgado principal/);
+    // The whole title, wrapped, no ellipsis.
+    assert.match(text, /Sam Ortiz Assistant Principal for Curriculum, Instruction and Teacher Development/);
+    assert.ok(!svg.includes('…'), 'no title is cut');
+    // No one named: said so, the title below as for the others, never the bare position id.
+    assert.match(text, /No one named Assistant Principal for Curriculum, Instruction and Teacher Development/);
+    assert.doesNotMatch(text, /ap-2/);
+    assert.doesNotMatch(text, /rdelgado/);
   });
 
   it('draws positions in a reporting cycle instead of losing them', () => {

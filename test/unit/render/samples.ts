@@ -172,3 +172,18 @@ data:
 ${points}
 `;
 }
+
+/** A driver diagram of 38 nodes: 1 aim, 5 primaries, 12 secondaries, 20 change ideas; ideas support one or two secondaries. */
+export function bigDriver(): string {
+  const lines = ['kind: driver-diagram', 'id: k8-attendance', 'aim:', '  statement: Raise average daily attendance in grades 6 to 8 from 88% to 94% by June 2026', 'primary_drivers:'];
+  for (let p = 1; p <= 5; p++) lines.push(`  - { id: p${p}, title: Primary driver ${p} about families and belonging at school }`);
+  lines.push('secondary_drivers:');
+  for (let s = 1; s <= 12; s++) lines.push(`  - { id: s${s}, title: Secondary driver ${s} on routines that bring students back, supports: [p${((s - 1) % 5) + 1}] }`);
+  lines.push('change_ideas:');
+  const statuses = ['idea', 'testing', 'implementing', 'spreading'];
+  for (let c = 1; c <= 20; c++) {
+    const supports = c % 4 === 0 ? `[s${((c - 1) % 12) + 1}, s${(c % 12) + 1}]` : `[s${((c - 1) % 12) + 1}]`;
+    lines.push(`  - { id: c${c}, title: Change idea ${c} a phone call home on the first day missed, status: ${statuses[c % 4]}, supports: ${supports} }`);
+  }
+  return `${lines.join('\n')}\n`;
+}

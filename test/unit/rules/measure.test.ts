@@ -197,7 +197,7 @@ describe('measure rules', () => {
     //   "what changed" prompt (nothing changed there); the second, below, is an improvement (better down).
     it('report shifts about the median, too few runs, and no prompt for a run from the first point', () => {
       assert.deepEqual(one(measure(['better: down'], [10, 12, 11, 13, 12, 14, 8, 7, 9, 8, 7, 9])), [
-        'measure/runs@6:7-17:37 Too few runs: 2 about the median (9.5) for 12 points off it, 3 to 11 expected — the process shifted: find when',
+        'measure/runs@6:7-17:37 Too few runs: 2 (3 to 11 expected for 12 points off the median) — the process shifted: find when',
         'measure/shift@6:7-11:38 Shift: the first 6 points (2026-01-05 to 2026-02-09) are above the median (9.5): the level moved after 2026-02-09',
         'measure/shift@12:7-17:37 Shift: 6 in a row below the median (9.5) from 2026-02-16 to 2026-03-23 — an improvement: note what changed then',
       ]);
@@ -314,12 +314,12 @@ describe('measure rules', () => {
       const out = findings({ 'k3.driver.yaml': driver, 'c1.pdsa.yaml': pdsa(['  measure: k3#m-minutes', '  file: minutes.csv', '  date: day', '  value: minutes']), 'minutes.csv': CSV });
       // (`change_idea: k3#c-x` names no change idea: ref/unknown's, left out here.)
       assert.deepEqual(out['c1.pdsa.yaml'].filter((f) => !f.startsWith('ref/')).map((f) => f.replace(/\. By the run chart rules.*/, '')), [
-        'pdsa/run-chart-shift@8:9-8:20 The run chart of `k3#m-minutes` shows a shift: 6 points in a row below the median (21.5), from 2026-03-02 to 2026-04-06 (CSV lines 10–15)',
+        'pdsa/run-chart-shift@8:9-8:20 Shift: 6 points below the median (21.5), 2026-03-02 to 2026-04-06 (CSV lines 10–15): note what changed',
       ]);
       // m-minutes has data; the two other measures have none.
       assert.deepEqual(out['k3.driver.yaml'], [
-        'driver/measure-without-data@5:7-5:20 Measure `m-reading` has no data: add a measure document with `measure: k3#m-reading`, or a PDSA data series',
-        'driver/measure-without-data@7:7-7:17 Measure `m-load` has no data: add a measure document with `measure: k3#m-load`, or a PDSA data series',
+        'driver/measure-without-data@5:7-5:20 No data for measure `k3#m-reading`: add a measure document or PDSA series for it',
+        'driver/measure-without-data@7:7-7:17 No data for measure `k3#m-load`: add a measure document or PDSA series for it',
       ]);
       assert.deepEqual(out['minutes.csv'], []);
     });

@@ -1,3 +1,4 @@
+import { rationaleOf } from '../../../src/core/rules/rationale';
 import * as assert from 'node:assert/strict';
 import { applyFix, at, check, configFrom, rulesOf, workspaceOf } from '../../helpers';
 import { PDSA_RULES } from '../../../src/core/rules/pdsa';
@@ -80,17 +81,32 @@ describe('pdsa rules', () => {
       'a null': ['    - id: q1', '      question: Will teachers bring student work?', '      prediction: ~', '      x-note: asked at the huddle'],
     };
     for (const [name, question] of Object.entries(variants)) {
-      it(`fixes ${name} with a stub that silences the warning`, () => {
+      it(`suggests a placeholder for ${name}, and the placeholder stays a finding`, () => {
         const text = cycle('status: planning', 'plan:', '  questions:', ...question, '  start: 2026-03-16');
         const d = only(run(text), 'pdsa/question-without-prediction');
         assert.deepEqual(d.map(at), [`pdsa/question-without-prediction@7:${question[0].startsWith('    - {') ? 9 : 7}`], name);
-        assert.match(d[0].message, /`q1` \(Will teachers bring student work\?\) has no prediction/);
-        assert.match(d[0].message, /comparing predictions with results/);
+        assert.match(d[0].message, /^Question `q1` has no prediction: add `prediction:`/);
+        assert.match(rationaleOf(d[0].rule)!, /gap between one's predictions and what actually happened/);
+        assert.equal(d[0].fixes![0].kind, 'suggestion', 'a placeholder is only ever suggested');
         const fixed = applyFix(text, d[0].fixes![0]);
         assert.match(fixed, /prediction: "…"/);
-        assert.deepEqual(run(fixed), [], `${name}:\n${fixed}`);
+        const after = only(run(fixed), 'pdsa/question-without-prediction');
+        assert.equal(after.length, 1, `${name}: the placeholder must stay a finding:\n${fixed}`);
+        assert.match(after[0].message, /^Question `q1` has a placeholder prediction \("…"\): write what you expect/);
+        assert.deepEqual(after[0].fixes ?? [], [], 'no second placeholder is offered');
       });
     }
+
+    for (const placeholder of ['…', '...', 'What we expect', 'What we expect to happen', '"…"', "''"]) {
+      it(`flags the placeholder prediction ${placeholder} as unfinished`, () => {
+        const d = only(run(cycle('plan:', '  questions:', `    - { id: q1, question: Will it work?, prediction: ${placeholder} }`)), 'pdsa/question-without-prediction');
+        assert.equal(d.length, 1, placeholder);
+      });
+    }
+
+    it('does not flag a real prediction', () => {
+      assert.deepEqual(only(run(cycle('plan:', '  questions:', '    - { id: q1, question: Will it work?, prediction: 5 of 7 will }')), 'pdsa/question-without-prediction'), []);
+    });
 
     it('names a question without id by its text', () => {
       const d = run(cycle('plan:', '  questions:', '    - question: Will the huddle end on time?'));
@@ -107,7 +123,7 @@ describe('pdsa rules', () => {
       const first = cycle('status: done', ...plan, 'study:', '  results:', '    - { question: q1, result: 6 of 7 brought work }', 'act: { decision: adapt }');
       const d = only(run(first), 'pdsa/missing-result');
       assert.deepEqual(d.map(at), ['pdsa/missing-result@8:9']);
-      assert.match(d[0].message, /give the question an `id`/);
+      assert.match(d[0].message, /"Will it end on time\?" has no result in `study.results` \(the cycle is done\): give it an `id`/);
     });
 
     it('fires only while studying or done, and not for an empty result', () => {
@@ -228,7 +244,7 @@ describe('pdsa rules', () => {
       const ws = workspaceOf({ ...WS, 'huddles-c1.pdsa.yaml': c1, 'a.pdsa.yaml': twin('lincoln-c2'), 'b.pdsa.yaml': twin('jefferson-c2') });
       const a = ws.diagnostics('file:///ws/a.pdsa.yaml');
       assert.deepEqual(a.map(at), ['pdsa/broken-chain@4:8']);
-      assert.match(a[0].message, /`jefferson-c2` both say they are cycle 2 after `huddles-c1`/);
+      assert.match(a[0].message, /`jefferson-c2` are both cycle 2 after `huddles-c1`/);
       assert.deepEqual(a[0].related?.map((r) => `${r.uri}@${r.range.start.line + 1}:${r.range.start.character + 1}`), ['file:///ws/b.pdsa.yaml@4:8']);
       assert.deepEqual(ws.diagnostics('file:///ws/b.pdsa.yaml').map(at), ['pdsa/broken-chain@4:8']);
       // Renumbering one of them clears both.
@@ -243,7 +259,7 @@ describe('pdsa rules', () => {
     it('report a shift at its first point, naming the first and last dates', () => {
       const d = run(series(shift));
       assert.deepEqual(d.map(at), ['pdsa/run-chart-shift@19:9']);
-      assert.match(d[0].message, /6 points in a row below the median \(21\.5\), from 2026-03-02 to 2026-04-06/);
+      assert.match(d[0].message, /Shift: 6 points below the median \(21\.5\), 2026-03-02 to 2026-04-06/);
       assert.equal(d[0].severity, 'info');
     });
 
@@ -257,16 +273,16 @@ describe('pdsa rules', () => {
       const strict = configFrom('rules:\n  pdsa/run-chart-trend: { min_trend: 4, severity: warning }\n');
       const d = run(series([5, 1, 2, 3, 4, 2, 6, 3, 7, 4]), strict);
       assert.deepEqual(d.map((x) => `${at(x)}:${x.severity}`), ['pdsa/run-chart-trend@12:9:warning']);
-      assert.match(d[0].message, /4 points in a row going up, from 2026-01-12 to 2026-02-02/);
+      assert.match(d[0].message, /Trend: 4 points going up, 2026-01-12 to 2026-02-02/);
     });
 
     it('report too few and too many runs with the published limits', () => {
       const few = run(series([2, 1, 2, 1, 2, 5, 4, 5, 4, 5]));
       assert.deepEqual(few.map(at), ['pdsa/run-chart-runs@11:9']);
-      assert.match(few[0].message, /too few runs: 2 runs about the median \(3\), where 3 to 9 runs are expected for 10 points not on the median/);
-      assert.match(few[0].message, /from 2026-01-05 to 2026-03-09/);
+      assert.match(few[0].message, /Too few runs: 2 \(3–9 expected for 10 points off the median\)/);
+      assert.match(few[0].message, /, 2026-01-05 to 2026-03-09: the process shifted/);
       const many = run(series([4, 2, 4, 2, 4, 2, 4, 2, 4, 2, 4, 2]));
-      assert.match(many[0].message, /too many runs: 12 runs .* 3 to 11 runs are expected for 12 points/);
+      assert.match(many[0].message, /^Too many runs: 12 \(3–11 expected for 12 points off the median\), .*: two processes may be mixed$/);
     });
 
     it('skip points without a numeric value, and name points without a date by number', () => {
@@ -276,7 +292,7 @@ describe('pdsa rules', () => {
       // 11 points, one on the median (3): 10 useful, 2 runs, too few.
       const eleven = series([1, 1, 1, 1, 1, 3, 5, 5, 5, 5, 5]).replace('{ date: 2026-01-05, value: 1 }', '{ value: 1 }');
       const runs = only(run(eleven), 'pdsa/run-chart-runs');
-      assert.match(runs[0].message, /from point 1 to 2026-03-16/);
+      assert.match(runs[0].message, /, point 1 to 2026-03-16/);
     });
   });
 
@@ -291,5 +307,14 @@ describe('pdsa rules', () => {
       const d = run(text);
       assert.ok(!d.some((x) => /Internal error/.test(x.message)), d.map((x) => x.message).join('\n'));
     }
+  });
+});
+
+describe('pdsa edits keep every byte they do not mean to change', () => {
+  it('opens `act:  # to fill in` on the next line, its comment untouched', () => {
+    const text = 'kind: pdsa-cycle\nid: c\nstatus: done\nplan:\n  questions:\n    - { id: q1, question: Q?, prediction: p }\nstudy: { learning: l }\nact:  # to fill in\n';
+    const d = check('c.pdsa.yaml', text).find((x) => x.rule === 'pdsa/missing-decision')!;
+    assert.ok(d.fixes!.every((f) => f.kind === 'suggestion'), 'the decision is the team\'s');
+    assert.equal(applyFix(text, d.fixes![0]), text.replace('# to fill in\n', '# to fill in\n  decision: adopt\n'));
   });
 });

@@ -1,3 +1,4 @@
+import { rationaleOf } from '../../../src/core/rules/rationale';
 import * as assert from 'node:assert/strict';
 import { applyFix, at, check, configFrom, rulesOf, workspaceOf } from '../../helpers';
 import { RAPID_RULES } from '../../../src/core/rules/rapid';
@@ -125,26 +126,27 @@ describe('rapid rules', () => {
       const [d] = fires('Board and Superintendent');
       assert.equal(d.severity, 'error');
       assert.match(d.message, /`grading-policy`/);
-      assert.match(d.message, /superintendent or with the school board/);
-      assert.match(d.message, /exactly one party/);
+      assert.match(rationaleOf(d.rule)!, /superintendent or with the school board/);
+      assert.match(rationaleOf(d.rule)!, /exactly one party/);
     });
 
-    it('offers "keep one" fixes that leave a single decider, for strings, flow and block lists', () => {
+    it('suggests keeping one decider and moving the others to agree, for strings, flow and block lists', () => {
       const cases: Array<[string[], string, RegExp]> = [
-        [['decide: Board and Superintendent'], 'Keep `Superintendent` as the only decider', /decide: Superintendent\n/],
+        [['decide: Board and Superintendent'], 'Keep `Superintendent` as decider, move `Board` to agree', /decide: Superintendent\n {4}status: open\n {4}agree: \[Board\]/],
         // One decider is a plain value, whichever way the deciders were listed.
-        [['decide: [board, supt, cao]'], 'Keep `supt` as the only decider', /decide: supt\n {4}status: open/],
-        [['decide: [board, supt]'], 'Keep `board` as the only decider', /decide: board\n {4}status: open/],
-        [['decide: [supt, board]  # to settle'], 'Keep `supt` as the only decider', /decide: supt {2}# to settle\n/],
-        [['decide: [Board and Superintendent]'], 'Keep `Board` as the only decider', /decide: Board\n {4}status: open/],
-        [['decide:', '  - board', '  - supt', '  - cao'], 'Keep `supt` as the only decider', /decide: supt\n {4}status: open/],
-        [['decide: [supt, "board: chair"]'], 'Keep `board: chair` as the only decider', /decide: "board: chair"\n/],
+        [['decide: [board, supt, cao]'], 'Keep `supt` as decider, move `board` and `cao` to agree', /decide: supt\n {4}status: open\n {4}agree: \[board, cao\]/],
+        [['decide: [board, supt]'], 'Keep `board` as decider, move `supt` to agree', /decide: board\n {4}status: open/],
+        [['decide: [supt, board]  # to settle'], 'Keep `supt` as decider, move `board` to agree', /decide: supt {2}# to settle\n/],
+        [['decide: [Board and Superintendent]'], 'Keep `Board` as decider, move `Superintendent` to agree', /decide: Board\n {4}status: open/],
+        [['decide:', '  - board  # the chair votes', '  - supt', '  - cao'], 'Keep `supt` as decider, move `board` and `cao` to input', /decide: supt\n {6}# the chair votes\n {4}status: open\n {4}input: \[board, cao\]/],
+        [['decide: [supt, "board: chair"]'], 'Keep `board: chair` as decider, move `supt` to agree', /decide: "board: chair"\n/],
       ];
       for (const [lines, title, expected] of cases) {
         const text = charter('recommend: cao', 'perform: principals', ...lines, 'status: open');
         const d = only(check('c.rapid.yaml', text), 'rapid/multiple-deciders')[0];
         const fix = d.fixes?.find((f) => f.title === title);
         assert.ok(fix, `${title} among ${d.fixes?.map((f) => f.title)}`);
+        assert.equal(fix.kind, 'suggestion', 'choosing the decider is the team\'s call');
         const fixed = applyFix(text, fix);
         assert.match(fixed, expected);
         assert.deepEqual(only(check('c.rapid.yaml', fixed), 'rapid/multiple-deciders'), [], fixed);
@@ -154,8 +156,8 @@ describe('rapid rules', () => {
     it('keeps one decider as a plain value inside a flow mapping too', () => {
       const text = 'kind: rapid-charter\nid: c\ndecisions:\n  - { id: a, decision: d, recommend: cao, decide: [supt, board], perform: principals }\n';
       const d = only(check('c.rapid.yaml', text), 'rapid/multiple-deciders')[0];
-      const fixed = applyFix(text, d.fixes!.find((f) => f.title === 'Keep `board` as the only decider')!);
-      assert.equal(fixed, 'kind: rapid-charter\nid: c\ndecisions:\n  - { id: a, decision: d, recommend: cao, decide: board, perform: principals }\n');
+      const fixed = applyFix(text, d.fixes!.find((f) => f.title === 'Keep `board` as decider, move `supt` to input')!);
+      assert.equal(fixed, 'kind: rapid-charter\nid: c\ndecisions:\n  - { id: a, decision: d, recommend: cao, decide: board, perform: principals, input: [supt] }\n');
     });
   });
 
@@ -173,7 +175,7 @@ describe('rapid rules', () => {
       assert.deepEqual(check('c.rapid.yaml', text, {}, configFrom('rules:\n  rapid/too-many-agree: { max_agree: 3 }\n')), []);
       const strict = check('c.rapid.yaml', text, {}, configFrom('rules:\n  rapid/too-many-agree: { severity: error, max_agree: 1 }\n'));
       assert.equal(strict[0].severity, 'error');
-      assert.match(strict[0].message, /keep it to 1 or fewer/);
+      assert.match(strict[0].message, /3 parties in `agree` \(each a veto\): keep 1 or fewer, move the rest to `input`/);
       assert.deepEqual(check('c.rapid.yaml', text, {}, configFrom('rules:\n  rapid/too-many-agree: off\n')), []);
     });
   });
@@ -194,7 +196,7 @@ describe('rapid rules', () => {
       const d = check('c.rapid.yaml', charter('recommend: cao', 'agree: [Union-President, supt]', 'perform: principals', 'input: union-president', 'decide: SUPT'));
       assert.deepEqual(d.map(at), ['rapid/conflicting-roles@7:30', 'rapid/conflicting-roles@9:12']);
       assert.match(d[0].message, /both decides and agrees/);
-      assert.match(d[1].message, /both Agree and Input/);
+      assert.match(d[1].message, /is in both `agree` and `input` of decision/);
       assert.equal(d[1].related?.[0].range.start.line, 6);
     });
 
@@ -246,5 +248,23 @@ describe('rapid rules', () => {
       const d = check('c.rapid.yaml', text);
       assert.ok(!d.some((x) => x.message.startsWith('Internal error')), d.map((x) => x.message).join('\n'));
     }
+  });
+});
+
+describe('rapid edits keep every byte they do not mean to change', () => {
+  const fill = (text: string) => {
+    const d = only(check('c.rapid.yaml', text), 'rapid/missing-decider')[0];
+    assert.equal(d.fixes![0].kind, 'suggestion', 'a choice between people is a suggestion');
+    return applyFix(text, d.fixes![0]);
+  };
+
+  it('puts a new key after a trailing comment, with the file\'s CRLF line endings', () => {
+    const text = 'kind: rapid-charter\r\nid: c\r\ndecisions:\r\n  - id: a\r\n    decision: d\r\n    recommend: cao\r\n    perform: p  # the principals\r\n';
+    assert.equal(fill(text), text.replace('# the principals\r\n', '# the principals\r\n    decide: cao\r\n'));
+  });
+
+  it('writes after the colon of a key written `decide :`', () => {
+    const text = 'kind: rapid-charter\nid: c\ndecisions:\n  - id: a\n    decision: d\n    recommend: cao\n    perform: p\n    decide :\n';
+    assert.equal(fill(text), text.replace('decide :\n', 'decide : cao\n'));
   });
 });
