@@ -6,6 +6,7 @@ import { parseConfig, CONFIG_FILE, EMPTY_CONFIG, type Config } from '../core/con
 import { folderConfigs, type LoadedConfig } from '../core/resolve';
 import type { Diagnostic } from '../core/types';
 import { isDataFile } from '../core/data';
+import { applyEdits, fixAllEdits } from '../core/fixes';
 import { type Collected, collectFiles, configProblem, gitignoresAbove, ignoredFile, ignoreRules, isWithin, loadConfigFiles, loadDataFiles, looksLikeDocument, MAX_DOCUMENT_BYTES, tooLarge, UsageError, workspaceRoot } from './files';
 import type { Io, Parsed } from './io';
 import { loadFiles } from './parallel';
@@ -20,7 +21,7 @@ leadership models and message maps.
 
 Usage:
   improvekit check [paths…] [--format text|json|sarif|github] [--config FILE]
-                   [--max-warnings N] [--exit-zero] [--no-color] [--verbose]
+                   [--max-warnings N] [--exit-zero] [--no-color] [--verbose] [--fix]
   improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg]
                    [--layout landscape|portrait] [--no-findings]
   improvekit --help | --version
@@ -29,7 +30,9 @@ check   Checks files and folders (default: the current folder) with the rules of
         docs/rules.md and the nearest .improvekit.yaml. Exit code 0 when there is no
         error (and warnings are within --max-warnings), 1 otherwise, 2 for a usage
         or internal failure. --exit-zero exits 0 whatever is found. --verbose
-        says under each finding why the rule matters, from the sources.
+        says under each finding why the rule matters, from the sources. --fix
+        applies the safe fixes (never a guess or a choice), writes the files and
+        reports what remains.
         --format github prints GitHub workflow annotations (::error file=…::…);
         sarif prints SARIF 2.1.0 for code scanning; json one array of findings.
 render  Writes the preview of a document as one self-contained HTML file (or a Mermaid
@@ -40,7 +43,7 @@ render  Writes the preview of a document as one self-contained HTML file (or a M
 `;
 
 const VALUE_FLAGS = new Set(['--format', '--config', '--max-warnings', '--out', '--layout']);
-const BOOL_FLAGS = new Set(['--exit-zero', '--no-color', '--color', '--help', '--version', '--no-findings', '--verbose']);
+const BOOL_FLAGS = new Set(['--exit-zero', '--no-color', '--color', '--help', '--version', '--no-findings', '--verbose', '--fix']);
 
 function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -188,6 +191,36 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
   // The data files the documents name, under the root: set after the documents, whose cached
   // results (computed on other threads too) they replace for the documents that read them.
   for (const [uri, file] of loadDataFiles(workspace, root)) uriToFile.set(uri, file);
+
+  // --fix: the safe fixes of the reported files (never a suggestion), written back; then the
+  // check reports what remains. A fix skipped for overlapping another is taken on the next pass.
+  if (args.flags.has('--fix')) {
+    const fixed = new Map<string, number>();
+    for (let pass = 0; pass < 10; pass++) {
+      let changed = false;
+      for (const uri of workspace.uris()) {
+        const file = uriToFile.get(uri);
+        const parsed = workspace.file(uri);
+        if (!file || !parsed || !reported.has(file)) continue;
+        const { edits, fixes } = fixAllEdits(workspace.diagnostics(uri));
+        if (!edits.length) continue;
+        const text = applyEdits(parsed.text, (p) => parsed.lines.offsetAt(p), edits);
+        if (text === parsed.text) continue;
+        // The byte-order mark the reader dropped is written back: every byte not fixed stays.
+        const bom = fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
+        fs.writeFileSync(file, bom + text);
+        workspace.setFile(uri, text);
+        fixed.set(file, (fixed.get(file) ?? 0) + fixes.length);
+        changed = true;
+      }
+      if (!changed) break;
+    }
+    const total = [...fixed.values()].reduce((a, b) => a + b, 0);
+    if (total) {
+      const list = [...fixed].map(([file, n]) => `${relative(io.cwd, file)} (${n})`).join(', ');
+      io.stderr(`improvekit: ${total} ${total === 1 ? 'fix' : 'fixes'} applied in ${fixed.size} ${fixed.size === 1 ? 'file' : 'files'}: ${list}\n`);
+    } else io.stderr('improvekit: no safe fix to apply; suggestions are left for you in the editor\n');
+  }
 
   const toFile = (uri: string) => uriToFile.get(uri) ?? uri;
   let documentFiles = oversized;

@@ -47,3 +47,11 @@ export function fixAllEdits(diagnostics: readonly Diagnostic[]): { edits: TextEd
 export function fixAllSummary(applied: number, suggestions: number): string {
   return `${applied} ${applied === 1 ? 'fix' : 'fixes'} applied; ${suggestions} ${suggestions === 1 ? 'suggestion' : 'suggestions'} left for you`;
 }
+
+/** A text with edits applied (ranges of the original text, none overlapping), from the last to the first. */
+export function applyEdits(text: string, offsetAt: (position: TextEdit['range']['start']) => number, edits: readonly TextEdit[]): string {
+  const spans = edits.map((e) => ({ start: offsetAt(e.range.start), end: offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
