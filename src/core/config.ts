@@ -124,6 +124,9 @@ export function parseConfig(text: string, uri: string, rules: readonly Configura
       } else if (list.length > IGNORE_LIMITS.maxEntries || list.some((g: string) => g.length > IGNORE_LIMITS.maxLength)) {
         report(spanOf(value), 'error', 'config/invalid', `\`ignore\` takes at most ${IGNORE_LIMITS.maxEntries} globs of at most ${IGNORE_LIMITS.maxLength} characters each.`);
       } else config.ignore = list.map((g: string) => g.trim());
+    } else if (key === '$schema') {
+      // The YAML extension's way to pick a schema: editor metadata, never a setting.
+      if (!(isScalar(value) && typeof value.value === 'string')) report(spanOf(value) ?? spanOf(pair.key), 'warning', 'config/invalid', '`$schema` names a JSON Schema for YAML editors: a URL or a path, such as `./schemas/improvekit-config.schema.json`.');
     } else if (!key.startsWith('x-')) {
       const guess = closest(key, SETTINGS);
       report(spanOf(pair.key), 'warning', 'config/invalid', `Unknown setting \`${key}\`${guess ? ` — did you mean \`${guess}\`?` : ''}. ${CONFIG_FILE} takes ${SETTINGS.map((s) => `\`${s}\``).join(', ')}.`);

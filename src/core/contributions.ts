@@ -5,6 +5,9 @@
 import { KIND_SPECS, KINDS, type Kind } from './kinds';
 import type { KindSnippets, SnippetSpec } from './kinds/spec';
 import { jsonSchemaFiles } from './schemas/json';
+import { ALL_RULES, ENGINE_RULES } from './rules/registry';
+import type { OptionValue } from './rules/api';
+import { CONFIG_FILE, IGNORE_LIMITS, JARGON_LIMITS } from './config';
 import { snippets as roster } from './kinds/roster';
 import { snippets as driverDiagram } from './kinds/driver-diagram';
 import { snippets as pdsaCycle } from './kinds/pdsa-cycle';
@@ -58,9 +61,93 @@ export function suffixGlob(): string {
   return `**/*.{${KINDS.map((k) => KIND_SPECS[k].suffix).join(',')}}.{yaml,yml}`;
 }
 
-/** package.json's `contributes.yamlValidation`: each suffix, .yaml and .yml, bound to its schema. */
+/** The file name of the JSON Schema of `.improvekit.yaml` under `schemas/`. */
+export const CONFIG_SCHEMA_FILE = 'improvekit-config.schema.json';
+
+/** package.json's `contributes.yamlValidation`: each suffix, .yaml and .yml, bound to its schema; then `.improvekit.yaml`. */
 export function yamlValidation(): Array<{ fileMatch: string; url: string }> {
-  return KINDS.flatMap((kind) => ['yaml', 'yml'].map((ext) => ({ fileMatch: `*.${KIND_SPECS[kind].suffix}.${ext}`, url: `./schemas/${kind}.schema.json` })));
+  return [
+    ...KINDS.flatMap((kind) => ['yaml', 'yml'].map((ext) => ({ fileMatch: `*.${KIND_SPECS[kind].suffix}.${ext}`, url: `./schemas/${kind}.schema.json` }))),
+    { fileMatch: CONFIG_FILE, url: `./schemas/${CONFIG_SCHEMA_FILE}` },
+  ];
+}
+
+type Json = Record<string, unknown>;
+
+const SEVERITY_WORDS = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** The JSON Schema of one option, from its default value (the configuration reader's types). */
+function optionSchema(fallback: OptionValue): Json {
+  const dflt = { default: Array.isArray(fallback) ? [...fallback] : fallback };
+  if (typeof fallback === 'number') return { type: 'number', minimum: 0, ...dflt };
+  if (Array.isArray(fallback)) return { type: 'array', items: { type: 'string' }, ...dflt };
+  return { type: typeof fallback, ...dflt };
+}
+
+/** What a rule (or a family wildcard) takes: a severity, `true`/`false`, or `{ severity, …options }`. */
+function ruleSettingSchema(description: string, options: Record<string, OptionValue>): Json {
+  const properties: Json = { severity: { $ref: '#/definitions/severity' } };
+  for (const [name, fallback] of Object.entries(options)) properties[name] = optionSchema(fallback);
+  return { description, anyOf: [{ $ref: '#/definitions/severity' }, { $ref: '#/definitions/toggle' }, { type: 'object', properties, additionalProperties: false }] };
+}
+
+/** The JSON Schema (draft-07) of `.improvekit.yaml` (DESIGN §5), from the rule registry and the configuration reader's settings. */
+export function configSchema(): Json {
+  const rules: Array<{ id: string; description: string; severity: string; options?: Readonly<Record<string, OptionValue>> }> = [...ALL_RULES, ...ENGINE_RULES];
+  const ruleProps: Json = {};
+  for (const rule of rules) {
+    ruleProps[rule.id] = ruleSettingSchema(`${rule.description} Default: ${rule.severity}.`, { ...rule.options });
+  }
+  const families = [...new Set(rules.map((r) => r.id.split('/')[0]))];
+  for (const family of families) {
+    const members = rules.filter((r) => r.id.startsWith(`${family}/`));
+    const options: Record<string, OptionValue> = {};
+    for (const r of members) Object.assign(options, r.options ?? {});
+    ruleProps[`${family}/*`] = ruleSettingSchema(`Every \`${family}/\` rule (${members.length}); a rule named after it overrides it.`, options);
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: `https://improvekit.dev/schemas/${CONFIG_SCHEMA_FILE}`,
+    title: `Improvekit configuration (${CONFIG_FILE})`,
+    type: 'object',
+    properties: {
+      $schema: { type: 'string', description: 'The JSON Schema of this file, for YAML editors; Improvekit ignores it.' },
+      rules: {
+        description: 'Rule ids (or `family/*`) → a severity, `off`, or `{ severity, …options }`. See docs/rules.md.',
+        type: ['object', 'null'],
+        properties: ruleProps,
+        additionalProperties: false,
+      },
+      jargon: {
+        description: 'Words the audience would not know (message/jargon); replaces the built-in list.',
+        type: 'array',
+        maxItems: JARGON_LIMITS.maxEntries,
+        items: { type: 'string', maxLength: JARGON_LIMITS.maxLength },
+      },
+      today: {
+        description: 'A fixed date for the date rules, YYYY-MM-DD (reproducible CI).',
+        type: 'string',
+        pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+      },
+      spc: {
+        description: 'Control-chart signal thresholds: `ihi` (Provost & Murray, the default) or `mdc` (NHS Making Data Count).',
+        enum: ['ihi', 'mdc'],
+      },
+      ignore: {
+        description: 'Globs of files never checked, relative to this folder (`drafts/**`).',
+        anyOf: [
+          { type: 'string', minLength: 1, maxLength: IGNORE_LIMITS.maxLength },
+          { type: 'array', maxItems: IGNORE_LIMITS.maxEntries, items: { type: 'string', minLength: 1, maxLength: IGNORE_LIMITS.maxLength } },
+        ],
+      },
+    },
+    patternProperties: { '^x-': {} },
+    additionalProperties: false,
+    definitions: {
+      severity: { description: 'The severity, or `off`.', enum: SEVERITY_WORDS },
+      toggle: { description: '`false` turns the rule off; `true` (or nothing) keeps its default.', type: ['boolean', 'null'] },
+    },
+  };
 }
 
 /** The fields of package.json generated from the kind table, applied over the rest of it. */
@@ -75,6 +162,7 @@ export function withGeneratedManifest(pkg: Record<string, unknown>): Record<stri
 export function generatedFiles(packageJson: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [name, text] of Object.entries(jsonSchemaFiles())) files[`schemas/${name}`] = text;
+  files[`schemas/${CONFIG_SCHEMA_FILE}`] = `${JSON.stringify(configSchema(), null, 2)}\n`;
   files['snippets/yaml.json'] = `${JSON.stringify(yamlSnippets(), null, 2)}\n`;
   files['snippets/markdown.json'] = `${JSON.stringify(markdownSnippets(), null, 2)}\n`;
   files['package.json'] = `${JSON.stringify(withGeneratedManifest(JSON.parse(packageJson) as Record<string, unknown>), null, 2)}\n`;

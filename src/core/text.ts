@@ -87,36 +87,81 @@ export function editDistance(a: string, b: string, max = 64): number {
 }
 
 /** Bounds of the typo search: ids and keys are short, and a suggestion for a longer word would not help. */
-export const SUGGEST_LIMITS = { candidates: 300, wordLength: 64 } as const;
+export const SUGGEST_LIMITS = { wordLength: 64 } as const;
+
+const NUMBER_WORDS: Record<string, string> = {
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', first: '1', second: '2', third: '3', fourth: '4', fifth: '5',
+};
+
+/** An id with its number words written as digits: `tl-one` and `tl-1` are one id to a reader. */
+function numbered(lower: string): string {
+  return lower.replace(/[a-z]+/g, (w) => NUMBER_WORDS[w] ?? w);
+}
+
+/** Whether the shorter of two words is inside the longer and is at least half of it ("huddles" in "c-huddles", not "ana" in "data-analyst"). */
+function contains(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && short.length * 2 >= long.length && long.includes(short);
+}
 
 /**
- * The candidate closest to `word`, if it is close enough to be a likely typo
- * (at most a third of the word's length in edits, or a shared prefix/suffix).
+ * The candidate closest to `word`, if it is close enough to be a likely typo: at most a third of
+ * the word's length in edits, the same id with its numbers written otherwise (`tl-one` for
+ * `tl-1`), or one word inside the other. Every candidate is looked at; the length difference and
+ * an edit distance bounded by the best found so far keep that quick for thousands of them.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
+  if (lower.length > SUGGEST_LIMITS.wordLength) return undefined;
+  const lowerNumbered = numbered(lower);
   let best: string | undefined;
   let bestScore = Infinity;
-  let examined = 0;
-  for (const candidate of candidates) {
+  for (const { candidate, c, n } of prepared(candidates)) {
     if (candidate === word) continue;
-    // Bounded work on hostile input: typos are looked for among the first candidates, in short words.
-    if (++examined > SUGGEST_LIMITS.candidates) break;
-    const c = candidate.toLowerCase();
-    const limit = Math.max(1, Math.floor(Math.max(lower.length, c.length) / 3));
-    const short = lower.length <= SUGGEST_LIMITS.wordLength && c.length <= SUGGEST_LIMITS.wordLength;
-    let d = short ? editDistance(lower, c, limit) : limit + 1;
-    if (d > limit) {
-      // "huddles" for "c-huddles": one contains the other.
-      if (short && lower.length >= 3 && c.length >= 3 && (c.includes(lower) || lower.includes(c))) d = limit + 0.5;
-      else continue;
+    let d: number;
+    if (c === lower) d = 0;
+    else if (n === lowerNumbered) d = 0.25;
+    else {
+      const limit = Math.max(1, Math.floor(Math.max(lower.length, c.length) / 3));
+      // Nothing within the limit, or better than the best so far, can differ more in length.
+      const bound = Math.min(limit, Math.ceil(bestScore) - 1);
+      d = bound >= 1 && Math.abs(lower.length - c.length) <= bound ? editDistance(lower, c, bound) : bound + 1;
+      if (d > bound) {
+        if (limit + 0.5 < bestScore && contains(lower, c)) d = limit + 0.5;
+        else continue;
+      }
     }
     if (d < bestScore) {
       bestScore = d;
       best = candidate;
+      if (d === 0) break;
     }
   }
   return best;
+}
+
+interface Prepared {
+  candidate: string;
+  /** Lower case. */
+  c: string;
+  /** Lower case, number words as digits. */
+  n: string;
+}
+
+/** Candidates in the forms compared, kept per list: the same list is often searched for many words. */
+const PREPARED = new WeakMap<readonly string[], { length: number; out: Prepared[] }>();
+function prepared(candidates: Iterable<string>): Prepared[] {
+  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : undefined;
+  const kept = list && PREPARED.get(list);
+  if (kept && kept.length === list.length) return kept.out;
+  const out: Prepared[] = [];
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    if (c.length <= SUGGEST_LIMITS.wordLength) out.push({ candidate, c, n: numbered(c) });
+  }
+  if (list) PREPARED.set(list, { length: list.length, out });
+  return out;
 }
 
 /** Human list: "a, b and c". */

@@ -6,6 +6,7 @@ import { applySuppressions } from './suppress';
 import { DEFAULT_JARGON } from './jargon';
 import { parseDataFile, resolveDataPath, type DataFile } from './data';
 import { items, text } from './model/values';
+import { Parties, partiesOf, plainKey, type RosterEntry } from './model/parties';
 import { itemIndex } from './items';
 import { specOf, type Kind, type LinkName } from './kinds';
 import type { Diagnostic, Fix, Severity, Span, TextEdit } from './types';
@@ -339,7 +340,40 @@ export class Workspace implements WorkspaceView {
   }
 
   isPerson(idOrName: string): boolean {
-    return this.people.has(idOrName.trim().toLowerCase());
+    return this.people.has(plainKey(idOrName));
+  }
+
+  /** The parties of the rosters and the deciders by party key, rebuilt once per index version. */
+  private partyIndex?: { version: number; parties: Parties; deciders: Map<string, number> };
+  private partiesNow(): { parties: Parties; deciders: Map<string, number> } {
+    if (this.partyIndex?.version !== this.version) {
+      const entries: RosterEntry[] = [];
+      for (const doc of this.maps.byKind.get('roster')) {
+        for (const listName of ['people', 'groups']) {
+          for (const { item } of items(doc.data?.[listName])) {
+            const id = text(item.id);
+            if (id) entries.push({ id, name: text(item.name) });
+          }
+        }
+      }
+      const parties = new Parties(entries);
+      const deciders = new Map<string, number>();
+      // A decision counts for its decider when its `decide` names one party (by key).
+      const known = (t: string) => parties.has(t);
+      const key = (t: string) => parties.key(t);
+      for (const [d, n] of this.deciders) {
+        const named = partiesOf(d, known, key);
+        if (named.length !== 1) continue;
+        const k = key(named[0]);
+        deciders.set(k, (deciders.get(k) ?? 0) + n);
+      }
+      this.partyIndex = { version: this.version, parties, deciders };
+    }
+    return this.partyIndex;
+  }
+
+  partyKey(text: string): string {
+    return this.partiesNow().parties.key(text);
   }
 
   personIds(): string[] {
@@ -374,7 +408,8 @@ export class Workspace implements WorkspaceView {
   }
 
   decisionsDecidedBy(party: string): number {
-    return this.deciders.get(party.toLowerCase()) ?? 0;
+    const { parties, deciders } = this.partiesNow();
+    return deciders.get(parties.key(party)) ?? 0;
   }
 
   resolveChangeIdea(ref: string): { doc: ParsedDocument; index: number; key: string } | undefined {

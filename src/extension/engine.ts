@@ -72,6 +72,10 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
   settingsProblems: string[] = [];
   settings: Settings = readSettings();
   private scanning: Promise<void> | undefined;
+  /** A rescan asked for during a scan: run once it ends (never dropped). */
+  private queuedScan: Promise<void> | undefined;
+  /** Per file, the generation of its newest read from disk: an older read finishing later is dropped. */
+  private readonly reads = new Map<string, number>();
   private readonly decoder = new TextDecoder('utf-8');
   /** Data files read (or found unreadable) since they last changed on disk: not read again until they do. */
   private readonly dataTried = new Set<string>();
@@ -260,6 +264,11 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return undefined;
+      // Only a regular file is read: a pipe or a device (FileType.Unknown) could block or never end.
+      if (!(stat.type & vscode.FileType.File)) {
+        this.trace(`skipped ${uri.toString()}: not a regular file`);
+        return undefined;
+      }
       // A data file is read only as a regular file of the workspace: not a pipe or device (reading
       // could block), nor a link, which may lead out of the workspace folder.
       if (data && (!(stat.type & vscode.FileType.File) || stat.type & vscode.FileType.SymbolicLink)) {
@@ -278,10 +287,25 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
   }
 
   /** Brings one workspace file into the engine from disk (not when an editor holds it). */
-  private async readFromDisk(uri: vscode.Uri, fire = true): Promise<string | undefined> {
+  private async readFromDisk(uri: vscode.Uri, fire = true, bounded = true): Promise<string | undefined> {
     const key = uri.toString();
     if (this.isOpen(key)) return undefined;
+    // `maxFiles` bounds the index: a file the watcher finds beyond it is not added (a scan bounds its own search).
+    const full = () => bounded && !this.workspace.has(key) && this.workspace.uris().length >= this.settings.maxFiles;
+    if (full()) {
+      this.trace(`skipped ${key}: the engine holds ${this.workspace.uris().length} files, the improvekit.maxFiles limit`);
+      return undefined;
+    }
+    const generation = (this.reads.get(key) ?? 0) + 1;
+    this.reads.set(key, generation);
     const text = await this.readText(uri);
+    // A newer read of the file started meanwhile (or an editor opened it): that one has the newer text.
+    if (this.reads.get(key) !== generation || this.isOpen(key)) return undefined;
+    this.reads.delete(key);
+    if (text !== undefined && full()) {
+      this.trace(`skipped ${key}: the engine holds ${this.workspace.uris().length} files, the improvekit.maxFiles limit`);
+      return undefined;
+    }
     if (text === undefined || !recognize(key, text).segments.length) {
       if (this.workspace.has(key) && !this.isOpen(key)) {
         this.workspace.removeFile(key);
@@ -449,8 +473,17 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
       this.scanning = this.scan().finally(() => {
         this.scanning = undefined;
       });
+      return this.scanning;
     }
-    return this.scanning;
+    // Asked for during a scan (a folder added, maxFiles changed): that scan may have read too early, so one more runs after it.
+    if (!this.queuedScan) {
+      const next = () => {
+        this.queuedScan = undefined;
+        return this.rescan();
+      };
+      this.queuedScan = this.scanning.then(next, next);
+    }
+    return this.queuedScan;
   }
 
   private async scan(): Promise<void> {
@@ -461,7 +494,7 @@ export class ExtensionEngineHost implements EngineHost, vscode.Disposable {
     const seen = new Set<string>(found.map((u) => u.toString()));
     const changed: string[] = [];
     await mapLimited(found, 16, async (uri) => {
-      const key = await this.readFromDisk(uri, false);
+      const key = await this.readFromDisk(uri, false, false);
       if (key) changed.push(key);
     });
     for (const doc of vscode.workspace.textDocuments) {

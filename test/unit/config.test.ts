@@ -50,3 +50,18 @@ describe('configuration of engine diagnostics', () => {
     );
   });
 });
+
+describe('`$schema` (the YAML extension\'s way to pick a schema)', () => {
+  it('is accepted in .improvekit.yaml and never flagged', () => {
+    const { config, diagnostics } = parseConfig('$schema: ./schemas/improvekit-config.schema.json\nspc: mdc\n', 'file:///w/.improvekit.yaml');
+    assert.deepEqual(diagnostics, []);
+    assert.equal(config.spc, 'mdc');
+  });
+
+  it('is accepted in every kind', () => {
+    const doc = '$schema: https://improvekit.dev/schemas/roster.schema.json\nkind: roster\nid: r\npeople:\n  - id: p1\n    name: Ana\n';
+    assert.deepEqual(check('r.roster.yaml', doc).filter((d) => d.rule.startsWith('schema/')).map((d) => d.message), []);
+    const rapid = '$schema: ./x.json\nkind: rapid-charter\nid: c\ndecisions: []\n';
+    assert.deepEqual(check('c.rapid.yaml', rapid).filter((d) => d.rule.startsWith('schema/')).map((d) => d.message), []);
+  });
+});

@@ -4,7 +4,7 @@ import type { DocumentSymbol } from '../lang/api';
 import { listItems, type Item } from '../model/items';
 import { ids, text } from '../model/values';
 import { itemSymbol, section, short } from './outline';
-import type { KindSnippets, KindSpec, OutlineContext } from './spec';
+import { ownerSite, type KindSnippets, type KindSpec, type OutlineContext } from './spec';
 
 function outline(ctx: OutlineContext): DocumentSymbol[] {
   const data = ctx.data;
@@ -43,6 +43,10 @@ export const driverDiagram = {
   schema: driverSchema,
   namespaces: [[['primary_drivers'], ['secondary_drivers'], ['change_ideas'], ['measures']]],
   references: [
+    ownerSite(),
+    ownerSite(['primary_drivers', '*']),
+    ownerSite(['secondary_drivers', '*']),
+    ownerSite(['change_ideas', '*']),
     { at: ['aim', 'measure'], target: { scope: 'local', lists: ['measures'] }, what: 'measure' },
     { at: ['secondary_drivers', '*', 'supports'], target: { scope: 'local', lists: ['primary_drivers'] }, what: 'primary driver' },
     { at: ['change_ideas', '*', 'supports'], target: { scope: 'local', lists: ['secondary_drivers', 'primary_drivers'] }, what: 'secondary or primary driver' },

@@ -39,4 +39,5 @@ export function specOf(kind: Kind): KindSpec<Kind> {
 
 export type { KindSpec, RefSite, RefTarget, IndexFacts, LearnContext, LinkName, OutlineContext, SnippetSpec, SourceDocument } from './spec';
 export { RAPID_ROLE_KEYS } from './rapid-charter';
+export { isOwnerSite, ownerSite } from './spec';
 export { spanTitle } from './leadership-model';

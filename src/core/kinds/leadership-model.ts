@@ -3,7 +3,7 @@ import { leadershipSchema, ROLE_CATEGORIES } from '../schemas/kinds';
 import type { CodeLens } from '../lang/api';
 import { spans, type PositionSpan } from '../model/span';
 import { listSection } from './outline';
-import type { KindSnippets, KindSpec } from './spec';
+import { ownerSite, type KindSnippets, type KindSpec } from './spec';
 
 /** "span 7 of 8" or "span 12 of 10 — over". */
 export function spanTitle(span: PositionSpan): string {
@@ -19,6 +19,7 @@ export const leadershipModel = {
   schema: leadershipSchema,
   namespaces: [[['roles']], [['positions']], [['teams']]],
   references: [
+    ownerSite(),
     {
       at: ['positions', '*', 'role'],
       target: { scope: 'local', lists: ['roles'] },

@@ -7,7 +7,7 @@ import { measureSchema } from '../schemas/kinds';
 import type { DocumentSymbol } from '../lang/api';
 import { date, items, obj, text } from '../model/values';
 import { short } from './outline';
-import type { KindSnippets, KindSpec, LinkName, OutlineContext } from './spec';
+import { ownerSite, type KindSnippets, type KindSpec, type LinkName, type OutlineContext } from './spec';
 
 function outline(ctx: OutlineContext): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
@@ -54,7 +54,7 @@ export const measure = {
   description: 'A measure over time, with its data and the chart that tells whether a change is an improvement',
   schema: measureSchema,
   namespaces: [],
-  references: [{ at: ['measure'], target: { scope: 'driver', list: 'measures' }, what: 'measure' }],
+  references: [{ at: ['measure'], target: { scope: 'driver', list: 'measures' }, what: 'measure' }, ownerSite()],
   // Twelve weeks with no signal (median 21, 8 runs for 10 points off the median, no long run or
   // trend), so that a new measure starts with no finding and shows what a chart needs.
   skeleton: (id, _context) => `kind: measure\nid: ${id}\ntitle: Minutes each data huddle ran

@@ -1,7 +1,7 @@
 /** A message map: the few key messages for one audience in a change (DESIGN §1.6). */
 import { messageSchema } from '../schemas/kinds';
 import { looseItems, section } from './outline';
-import type { KindSnippets, KindSpec } from './spec';
+import { ownerSite, type KindSnippets, type KindSpec } from './spec';
 
 export const messageMap = {
   name: 'message-map',
@@ -11,7 +11,7 @@ export const messageMap = {
   description: 'Up to three key messages for one audience, with support points',
   schema: messageSchema,
   namespaces: [[['messages']]],
-  references: [],
+  references: [ownerSite()],
   skeleton: (id, _context) => `kind: message-map\nid: ${id}\naudience: families
 question: What changes for my child?
 messages:

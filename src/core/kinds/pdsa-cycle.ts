@@ -2,7 +2,7 @@
 import { pdsaSchema } from '../schemas/kinds';
 import { obj, text } from '../model/values';
 import { looseItems } from './outline';
-import type { KindSnippets, KindSpec, LinkName } from './spec';
+import { ownerSite, type KindSnippets, type KindSpec, type LinkName } from './spec';
 
 export const pdsaCycle = {
   name: 'pdsa-cycle',
@@ -13,10 +13,11 @@ export const pdsaCycle = {
   schema: pdsaSchema,
   namespaces: [[['plan', 'questions']]],
   references: [
+    ownerSite(),
     { at: ['change_idea'], target: { scope: 'driver', list: 'change_ideas' }, what: 'change idea' },
     { at: ['data', 'measure'], target: { scope: 'driver', list: 'measures' }, what: 'measure' },
     { at: ['previous'], target: { scope: 'document', kind: 'pdsa-cycle' }, what: 'PDSA cycle' },
-    { at: ['study', 'results', '*', 'question'], target: { scope: 'local', lists: ['questions'] }, what: 'plan question' },
+    { at: ['study', 'results', '*', 'question'], target: { scope: 'local', lists: ['questions'] }, what: 'plan question', once: true },
     { at: ['plan', 'tasks', '*', 'who'], target: { scope: 'person' }, what: 'person or group' },
   ],
   skeleton: (id, context) => `kind: pdsa-cycle\nid: ${id}\ntitle: First test of a change idea

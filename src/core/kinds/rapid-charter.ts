@@ -4,7 +4,7 @@ import type { CodeLens } from '../lang/api';
 import { listItems, type Item } from '../model/items';
 import { parties } from '../model/values';
 import { itemSymbol, section } from './outline';
-import type { KindSnippets, KindSpec, RefSite } from './spec';
+import { ownerSite, type KindSnippets, type KindSpec, type RefSite } from './spec';
 
 /** The five roles, in the order of the acronym. */
 export const RAPID_ROLE_KEYS = ['recommend', 'agree', 'perform', 'input', 'decide'] as const;
@@ -31,7 +31,7 @@ export const rapidCharter = {
   description: 'Who Recommends, Agrees, Performs, gives Input and Decides, per decision',
   schema: rapidSchema,
   namespaces: [[['decisions']]],
-  references: RAPID_ROLE_KEYS.map((role): RefSite => ({ at: ['decisions', '*', role], target: { scope: 'person' }, what: 'person or group' })),
+  references: [ownerSite(), ...RAPID_ROLE_KEYS.map((role): RefSite => ({ at: ['decisions', '*', role], target: { scope: 'person' }, what: 'person or group' }))],
   skeleton: (id, _context) => `kind: rapid-charter\nid: ${id}\ntitle: Decision rights
 decisions:
   - id: first-decision
@@ -43,10 +43,12 @@ decisions:
     status: proposed
 `,
   learn(data) {
+    // Each decision's `decide` as written (a list joined by commas): the index reads its parties
+    // with the rosters (`model/parties.ts`) and counts those that name one party.
     const deciders: string[] = [];
     for (const item of listItems(data, ['decisions'])) {
       const d = parties(item.value.decide);
-      if (d.length === 1) deciders.push(d[0].toLowerCase());
+      if (d.length) deciders.push(d.join(', '));
     }
     return { deciders };
   },

@@ -1,8 +1,9 @@
 /** A roster: the people and groups that charters and plans name by id (DESIGN §1.1). */
 import { rosterSchema } from '../schemas/kinds';
 import { items, text } from '../model/values';
+import { plainKey } from '../model/parties';
 import { listSection } from './outline';
-import type { KindSnippets, KindSpec } from './spec';
+import { ownerSite, type KindSnippets, type KindSpec } from './spec';
 
 export const roster = {
   name: 'roster',
@@ -12,7 +13,7 @@ export const roster = {
   description: 'The people and groups that charters and plans name by id',
   schema: rosterSchema,
   namespaces: [[['people'], ['groups']]],
-  references: [],
+  references: [ownerSite()],
   skeleton: (id, _context) => `kind: roster\nid: ${id}\ntitle: People and groups
 people:
   - { id: lead, name: Team lead, role: Team lead }
@@ -25,8 +26,8 @@ groups:
       for (const { item } of items(data[listName])) {
         const id = text(item.id);
         const name = text(item.name);
-        if (id) people.push(id.toLowerCase());
-        if (name) people.push(name.toLowerCase());
+        if (id) people.push(plainKey(id));
+        if (name) people.push(plainKey(name));
       }
     }
     return { people };

@@ -33,6 +33,8 @@ export interface RefSite {
   alsoAllowed?: readonly string[];
   /** Said after "names no …" when the value resolves to nothing (how this key is written). */
   hint?: string;
+  /** Each item is named once at this site (a result per plan question): suggestions leave out the items already named. */
+  once?: boolean;
 }
 
 export type RefTarget =
@@ -128,4 +130,14 @@ export interface KindSpec<Name extends string = string> {
   outline(context: OutlineContext): DocumentSymbol[];
   /** Lenses above its items (`D: supt · R: cao`). */
   lenses?(context: OutlineContext): CodeLens[];
+}
+
+/** A person reference at a path: `owner` of a document or an item is a roster person or group. */
+export function ownerSite(at: readonly (string | '*')[] = []): RefSite {
+  return { at: [...at, 'owner'], target: { scope: 'person' }, what: 'person or group' };
+}
+
+/** Whether a reference site is an `owner` (see `ownerSite`). */
+export function isOwnerSite(site: RefSite): boolean {
+  return site.target.scope === 'person' && site.at[site.at.length - 1] === 'owner';
 }

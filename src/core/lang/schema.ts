@@ -31,7 +31,10 @@ export function isObjectAt(kind: Kind, path: Path): boolean {
 export function keysAt(kind: Kind, path: Path): Array<{ key: string; description?: string }> {
   const o = objectAt(kind, path);
   const shape = o ? def(o).shape ?? {} : {};
-  return Object.entries(shape).map(([key, schema]) => ({ key, description: descriptionOf(schema) }));
+  // `$schema` is accepted for the YAML extension's sake, not something to offer people writing a plan.
+  return Object.entries(shape)
+    .filter(([key]) => !key.startsWith('$'))
+    .map(([key, schema]) => ({ key, description: descriptionOf(schema) }));
 }
 
 /** A schema's description, looking through optional/nullable wrappers. */

@@ -71,13 +71,19 @@ export interface WorkspaceView {
   hasRoster(): boolean;
   /** Whether a roster lists this person or group, by id or by name. */
   isPerson(idOrName: string): boolean;
+  /**
+   * The canonical key of a party (see `model/parties.ts`): its roster id in lower case when the
+   * text is the id or name of a roster entry in any case, else the text trimmed, lower case,
+   * spaces collapsed. Two texts naming the same party have the same key.
+   */
+  partyKey(text: string): string;
   /** Every roster id (people and groups), for suggestions. */
   personIds(): string[];
   /** PDSA cycles whose `change_idea` names this change idea (`<driver id>#<idea id>`). */
   cyclesTesting(changeIdeaKey: string): readonly ParsedDocument[];
   /** PDSA cycles whose `previous` is this cycle id. */
   cyclesAfter(cycleId: string): readonly ParsedDocument[];
-  /** How many decisions across all charters name this party as their single decider. */
+  /** How many decisions across all charters name this party (by party key) as their single decider. */
   decisionsDecidedBy(party: string): number;
   /** A data file (CSV) of the workspace, parsed; undefined when it is not held. */
   dataFile(uri: string): DataFile | undefined;

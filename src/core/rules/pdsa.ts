@@ -409,7 +409,11 @@ const runChartShift: Rule = {
       const last = points[shift.end];
       ctx.report({
         ...placeAt(first),
-        message: `Shift: ${shift.length} points ${shift.side} the median (${round(analysis.median)}), ${when(first)} to ${when(last)}${csvLines(first, last)}: note what changed`,
+        // A run from the first point started before the chart did: nothing to look for at its start.
+        message:
+          shift.start === 0
+            ? `Shift: the first ${shift.length} points (${when(first)} to ${when(last)})${csvLines(first, last)} are ${shift.side} the median (${round(analysis.median)}): the level moved after ${when(last)}`
+            : `Shift: ${shift.length} points ${shift.side} the median (${round(analysis.median)}), ${when(first)} to ${when(last)}${csvLines(first, last)}: note what changed`,
       });
     }
   },
@@ -431,7 +435,10 @@ const runChartTrend: Rule = {
       const last = points[trend.end];
       ctx.report({
         ...placeAt(first),
-        message: `Trend: ${trend.length} points going ${trend.direction}, ${when(first)} to ${when(last)}${csvLines(first, last)}: note what started`,
+        message:
+          trend.start === 0
+            ? `Trend: the first ${trend.length} points go ${trend.direction}, ${when(first)} to ${when(last)}${csvLines(first, last)}`
+            : `Trend: ${trend.length} points going ${trend.direction}, ${when(first)} to ${when(last)}${csvLines(first, last)}: note what started`,
       });
     }
   },

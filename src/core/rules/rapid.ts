@@ -10,6 +10,7 @@ import { yamlScalar } from '../model/yaml-text';
 import type { EditSpec, FixSpec, RelatedSpec, Rule, RuleContext } from './api';
 import { items, parties, text, type Obj } from '../model/values';
 import { listing } from '../text';
+import { distinctParties, partiesOf, partyEntries, splitParties } from '../model/parties';
 import type { Path } from '../types';
 
 const KINDS = ['rapid-charter'] as const;
@@ -20,82 +21,36 @@ function label(item: Obj, index: number): string {
   return id ? `\`${id}\`` : `number ${index + 1}`;
 }
 
-/** Each party written in a role, with the path of its entry (`agree: [a, b]` gives two). */
-function entries(value: unknown, path: Path): Array<{ party: string; at: Path }> {
-  if (Array.isArray(value)) {
-    return value.flatMap((v, i) => {
-      const party = text(v);
-      return party ? [{ party, at: [...path, i] }] : [];
-    });
-  }
-  const party = text(value);
-  return party ? [{ party, at: path }] : [];
+/** Whether a roster knows a text, and the party key of a text (`model/parties.ts`), for this workspace. */
+function partyReaders(ctx: RuleContext): { known: (t: string) => boolean; key: (t: string) => string } {
+  return { known: (t) => ctx.workspace.isPerson(t), key: (t) => ctx.workspace.partyKey(t) };
+}
+
+/** The parties a role names, read with the workspace's rosters: one per party key, in the order written. */
+function rolePartiesOf(value: unknown, ctx: RuleContext): string[] {
+  const { known, key } = partyReaders(ctx);
+  return partiesOf(value, known, key);
+}
+
+/** Each party written in a role, with the path of its entry (`agree: [a, b]` and `agree: a, b` give two). */
+function entries(value: unknown, path: Path, ctx: RuleContext): Array<{ party: string; key: string; at: Path }> {
+  const { known, key } = partyReaders(ctx);
+  return partyEntries(value, known).map((e) => ({ party: e.party, key: key(e.party), at: e.entry === undefined ? path : [...path, e.entry] }));
 }
 
 /** Parties without repeats (case-insensitive), in the order written. */
 function distinct(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((n) => {
-    const k = n.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-// ---- several parties in one string ----
-
-/** Words that name an office, a body or a group of people. */
-const PARTY_WORDS = new Set([
-  'board', 'trustee', 'superintendent', 'supt', 'deputy', 'principal', 'ap', 'director', 'chief', 'officer', 'ceo', 'cao', 'cfo',
-  'coo', 'cto', 'cio', 'hr', 'cabinet', 'council', 'committee', 'union', 'association', 'president', 'manager', 'lead', 'leader',
-  'coordinator', 'teacher', 'staff', 'commissioner', 'head', 'dean', 'administrator', 'admin', 'parent', 'office', 'department',
-  'dept', 'coach', 'counselor', 'secretary', 'mayor', 'governor', 'legislature', 'chair', 'executive', 'founder', 'analyst',
-  'specialist', 'team', 'panel', 'cmo',
-]);
-
-/** Words that name an area of work: "Student Services", "Teaching and Learning" are not people. */
-const AREA_WORDS = new Set([
-  'services', 'service', 'education', 'learning', 'teaching', 'instruction', 'curriculum', 'resources', 'programs', 'program',
-  'support', 'supports', 'engagement', 'operations', 'finance', 'assessment', 'accountability', 'research', 'development',
-  'technology', 'facilities', 'transportation', 'nutrition', 'safety', 'equity', 'planning', 'communications', 'policy',
-  'evaluation', 'innovation', 'improvement', 'family', 'community', 'student', 'students', 'special', 'early', 'college', 'career',
-]);
-
-const STRONG_SEPARATOR = /\s*[,;]\s*/;
-const SEPARATOR = /\s*(?:[,;/&+]|\band\s*\/\s*or\b|\band\b)\s*/i;
-
-function looksLikeParty(part: string, ctx: RuleContext): boolean {
-  if (ctx.workspace.isPerson(part)) return true;
-  // An acronym: CAO, HR.
-  if (/^[A-Z]{2,6}s?$/.test(part)) return true;
-  const words = part.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w) => PARTY_WORDS.has(w) || (w.endsWith('s') && PARTY_WORDS.has(w.slice(0, -1))))) return true;
-  if (words.some((w) => AREA_WORDS.has(w))) return false;
-  // A person's name: two to four capitalised words, perhaps after a title ("Dr. Elena Marsh").
-  return /^(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}$/.test(part);
+  return distinctParties(names);
 }
 
 /**
  * The parties one string names when it plainly names several: "Board and Superintendent",
- * "supt, cao", "CAO/CFO". "," and ";" always separate; "/", "&", "+" and "and" separate only
- * when every part reads as a party ("Director of Teaching and Learning" is one party), and a
- * string that is itself a roster name ("Board of Education") is one party.
+ * "supt, cao", "CAO/CFO" (see `splitParties` of `model/parties.ts`); a roster name is one party.
  */
 export function namedParties(value: string, ctx: RuleContext): string[] {
   const whole = value.trim();
-  if (!whole || ctx.workspace.isPerson(whole)) return [whole];
-  const strong = whole.split(STRONG_SEPARATOR).filter(Boolean);
-  const out: string[] = [];
-  for (const chunk of strong) {
-    const parts = chunk
-      .split(SEPARATOR)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    if (parts.length > 1 && !ctx.workspace.isPerson(chunk) && parts.every((p) => looksLikeParty(p, ctx))) out.push(...parts);
-    else out.push(chunk);
-  }
-  return distinct(out.map((p) => p.replace(/^(?:and|&)\s+/i, '')).filter(Boolean));
+  if (!whole) return [whole];
+  return splitParties(whole, partyReaders(ctx).known);
 }
 
 // ---- fixes ----
@@ -207,10 +162,8 @@ const multipleDeciders: Rule = {
     for (const { item, index } of items(ctx.data.decisions)) {
       const value = item.decide;
       const path: Path = ['decisions', index, 'decide'];
-      const listed = Array.isArray(value) ? distinct(parties(value)) : [];
-      // One string, alone or as the only entry of a list, may name several parties itself.
-      const single = Array.isArray(value) ? (listed.length === 1 && value.length === 1 ? listed[0] : undefined) : typeof value === 'string' ? value : undefined;
-      const named = single !== undefined ? namedParties(single, ctx) : listed;
+      // Every entry is read for the parties it names; the same party by id and by name is one.
+      const named = rolePartiesOf(value, ctx);
       if (named.length < 2) continue;
       const shown = listing(named.map((p) => `\`${p}\``));
       // One decider is written as a plain value, `decide: supt`, however the deciders were listed;
@@ -226,8 +179,8 @@ const multipleDeciders: Rule = {
       };
       // The others join `agree` or `input`: appended to its list, added to its value, or a new key.
       const move = (role: 'agree' | 'input', others: string[]): EditSpec | null | undefined => {
-        const have = parties(item[role]).map((p) => p.toLowerCase());
-        const add = others.filter((o) => !have.includes(o.toLowerCase()));
+        const have = rolePartiesOf(item[role], ctx).map((p) => ctx.workspace.partyKey(p));
+        const add = others.filter((o) => !have.includes(ctx.workspace.partyKey(o)));
         if (!add.length) return null;
         const rolePath: Path = [...path.slice(0, -1), role];
         const current = item[role];
@@ -301,7 +254,7 @@ const tooManyAgree: Rule = {
   check(ctx) {
     const max = ctx.option<number>('max_agree');
     for (const { item, index } of items(ctx.data.decisions)) {
-      const agree = distinct(parties(item.agree));
+      const agree = rolePartiesOf(item.agree, ctx);
       if (agree.length <= max) continue;
       ctx.report({
         at: ['decisions', index, 'agree'],
@@ -320,13 +273,13 @@ const conflictingRoles: Rule = {
   check(ctx) {
     for (const { item, index } of items(ctx.data.decisions)) {
       const base: Path = ['decisions', index];
-      const agree = entries(item.agree, [...base, 'agree']);
-      const input = entries(item.input, [...base, 'input']);
-      const decide = entries(item.decide, [...base, 'decide']);
+      const agree = entries(item.agree, [...base, 'agree'], ctx);
+      const input = entries(item.input, [...base, 'input'], ctx);
+      const decide = entries(item.decide, [...base, 'decide'], ctx);
       const reported = new Set<string>();
       for (const i of input) {
-        const a = agree.find((e) => e.party.toLowerCase() === i.party.toLowerCase());
-        const key = `ai|${i.party.toLowerCase()}`;
+        const a = agree.find((e) => e.key === i.key);
+        const key = `ai|${i.key}`;
         if (!a || reported.has(key)) continue;
         reported.add(key);
         ctx.report({
@@ -337,8 +290,8 @@ const conflictingRoles: Rule = {
         });
       }
       for (const a of agree) {
-        const d = decide.find((e) => e.party.toLowerCase() === a.party.toLowerCase());
-        const key = `da|${a.party.toLowerCase()}`;
+        const d = decide.find((e) => e.key === a.key);
+        const key = `da|${a.key}`;
         if (!d || reported.has(key)) continue;
         reported.add(key);
         ctx.report({
@@ -381,10 +334,10 @@ const deciderOverload: Rule = {
     const max = ctx.option<number>('max_decisions');
     const seen = new Set<string>();
     for (const { item, index } of items(ctx.data.decisions)) {
-      const d = parties(item.decide);
+      const d = rolePartiesOf(item.decide, ctx);
       if (d.length !== 1) continue;
       const party = d[0];
-      const key = party.toLowerCase();
+      const key = ctx.workspace.partyKey(party);
       if (seen.has(key)) continue;
       seen.add(key);
       const count = ctx.workspace.decisionsDecidedBy(party);
@@ -394,8 +347,8 @@ const deciderOverload: Rule = {
         if (related.length >= 5) break;
         if (doc === ctx.doc || !doc.data) continue;
         const hit = items(doc.data.decisions).find(({ item: other }) => {
-          const od = parties(other.decide);
-          return od.length === 1 && od[0].toLowerCase() === key;
+          const od = rolePartiesOf(other.decide, ctx);
+          return od.length === 1 && ctx.workspace.partyKey(od[0]) === key;
         });
         if (hit) related.push({ doc, at: ['decisions', hit.index, 'decide'], target: 'value', message: `\`${party}\` also decides here (${doc.id ?? 'charter'})` });
       }

@@ -52,6 +52,7 @@ const idList = expect(z.union([itemId, z.array(itemId)]), 'an id, or a list of i
 const reference = expect(z.string().min(1), 'a reference: an id, or `<document id>#<item id>`');
 
 const common = {
+  $schema: z.string().optional().describe('The JSON Schema of this file, for YAML editors (`# yaml-language-server: $schema=…` or this key); Improvekit ignores it.'),
   id: slug.describe('Document id, unique in the workspace; other documents refer to it as `<id>#<item>`.'),
   title: text.optional().describe('A human title.'),
   owner: text.nullish().describe('Who keeps this document.'),

@@ -310,6 +310,12 @@ export const state = {
   /** The `findFiles` calls made, with their globs. */
   searches: [] as Array<{ include: string; exclude?: string }>,
   untitled: 0,
+  /** File type answered by `fs.stat` instead of the disk's, by path (a pipe or a device is `Unknown`). */
+  fileTypes: new Map<string, FileType>(),
+  /** Paths `fs.readFile` was asked for, in order. */
+  reads: [] as string[],
+  /** Awaited by `fs.readFile` after it reads, before it answers (a slow disk): the text is the file's when the read began. */
+  readGate: undefined as ((uri: Uri) => Promise<void>) | undefined,
   /** The text the next untitled document opens with instead of the one asked for (VS Code reusing a closed one's). */
   staleUntitled: undefined as string | undefined,
   events: {
@@ -477,10 +483,15 @@ export const workspace = {
       const s = fs.statSync(uri.path);
       // As VS Code answers: what a link leads to, with SymbolicLink added; Unknown for a pipe or device.
       const link = fs.lstatSync(uri.path).isSymbolicLink() ? FileType.SymbolicLink : 0;
+      const type = state.fileTypes.get(uri.path);
+      if (type !== undefined) return { type, size: s.size, ctime: 0, mtime: 0 };
       return { type: (s.isDirectory() ? FileType.Directory : s.isFile() ? FileType.File : FileType.Unknown) | link, size: s.size, ctime: 0, mtime: 0 };
     },
     async readFile(uri: Uri): Promise<Uint8Array> {
-      return new Uint8Array(fs.readFileSync(uri.path));
+      state.reads.push(uri.path);
+      const bytes = new Uint8Array(fs.readFileSync(uri.path));
+      await state.readGate?.(uri);
+      return bytes;
     },
   },
   createFileSystemWatcher(glob: string) {
@@ -607,5 +618,8 @@ export function reset(folder?: string | readonly string[]): void {
   state.statusItems = [];
   state.watchers = [];
   state.untitled = 0;
+  state.fileTypes.clear();
+  state.reads = [];
+  state.readGate = undefined;
   state.staleUntitled = undefined;
 }

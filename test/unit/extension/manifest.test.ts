@@ -44,7 +44,10 @@ describe('extension manifest (package.json)', () => {
         assert.ok(fs.existsSync(path.join(ROOT, entry.url)), entry.url);
       }
     }
-    assert.equal(new Set(contributes.yamlValidation.map((v) => v.url)).size, KINDS.length);
+    // One schema per kind, and one for `.improvekit.yaml`.
+    assert.equal(new Set(contributes.yamlValidation.map((v) => v.url)).size, KINDS.length + 1);
+    const config = contributes.yamlValidation.find((v) => v.fileMatch === '.improvekit.yaml');
+    assert.ok(config && fs.existsSync(path.join(ROOT, config.url)), 'the .improvekit.yaml schema');
   });
 
   it('activates on YAML, Markdown and workspaces that hold documents, and runs on desktop and web', () => {

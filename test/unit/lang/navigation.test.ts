@@ -93,6 +93,19 @@ describe('lang: rename', () => {
     assert.equal(r2.changes[uriOf('c2.pdsa.yaml')][0].newText, 'huddles-first');
   });
 
+  it('renames a roster person where they are an `owner`, of a document and of a change idea', () => {
+    const measure = 'kind: measure\nid: huddle-minutes\nowner: supt\ndefinition: Minutes of each huddle\nunit: minutes\n';
+    const driver = DRIVER.replace(/(\n {2}- id: c-template\n)/, '$1    owner: cao\n');
+    const at = withCursor('r.roster.yaml', ROSTER.replace('  - id: supt', '  - id: su|pt'), { 'm.measure.yaml': measure, 'k.driver.yaml': driver });
+    const result = rename(at.ws, at.uri, at.pos, 'superintendent');
+    assert.ok('changes' in result, JSON.stringify(result));
+    assert.match(applyEdits(measure, result.changes[uriOf('m.measure.yaml')]), /\nowner: superintendent\n/);
+    const idea = withCursor('r.roster.yaml', ROSTER.replace('  - id: cao', '  - id: c|ao'), { 'k.driver.yaml': driver });
+    const r2 = rename(idea.ws, idea.uri, idea.pos, 'chief-academic');
+    assert.ok('changes' in r2, JSON.stringify(r2));
+    assert.match(applyEdits(driver, r2.changes[uriOf('k.driver.yaml')]), /\n {4}owner: chief-academic\n/);
+  });
+
   it('refuses an invalid slug and a name already taken, saying why', () => {
     const at = withCursor('l.leadership.yaml', LEADERSHIP.replace('led_by: tl-grade3', 'led_by: tl-gr|ade3'));
     const bad = rename(at.ws, at.uri, at.pos, 'Team Lead');
