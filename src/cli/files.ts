@@ -5,7 +5,7 @@ import { fileFormat, declaresKind, kindFromFileName, recognize } from '../core/r
 import { CONFIG_FILE, EMPTY_CONFIG } from '../core/config';
 import { LIMITS } from '../core/parse';
 import type { Workspace } from '../core/workspace';
-import { compileIgnore, findWorkspaceRoot, ignoredBy, isSkippedFolder, loadConfigs, parseIgnoreFile, SCAN_LIMITS, type IgnoreRule, type LoadedConfig, type WorkspaceFs } from '../core/resolve';
+import { compileIgnore, findWorkspaceRoot, globToRegExp, ignoredBy, isSkippedFolder, loadConfigs, parseIgnoreFile, SCAN_LIMITS, type IgnoreRule, type LoadedConfig, type WorkspaceFs } from '../core/resolve';
 
 export interface FileProblem {
   file: string;
@@ -361,4 +361,48 @@ export function gitignoresAbove(root: string, paths: readonly string[]): string[
 export function ignoredFile(root: string, file: string, rules: readonly IgnoreRule[]): IgnoreRule | undefined {
   const rel = underRoot(root, file);
   return rel === undefined || !rules.length ? undefined : ignoredBy(rel, rules, isDirectory(file));
+}
+
+const GLOB = /[*?[]/;
+
+/**
+ * Paths as given, with globs expanded (`plans/**\/*.rapid.yaml`, quoted so the shell leaves them
+ * alone): a path that exists is taken as it is, even when its name holds `*`, `?` or `[`; a glob
+ * is matched against the files under its folder part (the skipped folders aside), relative to the
+ * current folder. A glob that matches nothing is a usage error, as a missing path is.
+ */
+export function expandGlobs(paths: readonly string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const full = path.resolve(cwd, p);
+    if (!GLOB.test(p) || fs.existsSync(full)) {
+      out.push(p);
+      continue;
+    }
+    const parts = p.split(/[\\/]/);
+    const fixed: string[] = [];
+    while (parts.length > 1 && !GLOB.test(parts[0])) fixed.push(parts.shift()!);
+    const base = path.resolve(cwd, fixed.join('/') || '.');
+    const matcher = globToRegExp(parts.join('/'));
+    const found: string[] = [];
+    const walk = (dir: string, rel: string, depth: number) => {
+      if (depth > 64 || found.length > SCAN_LIMITS.maxFiles) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+          if (!isSkippedFolder(e.name)) walk(path.join(dir, e.name), r, depth + 1);
+        } else if (matcher.test(r)) found.push(path.join(dir, e.name));
+      }
+    };
+    if (fs.statSync(base, { throwIfNoEntry: false })?.isDirectory()) walk(base, '', 0);
+    if (!found.length) throw new UsageError(`No file matches ${p}`);
+    out.push(...found.map((f) => path.relative(cwd, f) || '.'));
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { folderConfigs, type LoadedConfig } from '../core/resolve';
 import type { Diagnostic } from '../core/types';
 import { isDataFile } from '../core/data';
 import { applyEdits, fixAllEdits } from '../core/fixes';
-import { type Collected, collectFiles, configProblem, gitignoresAbove, ignoredFile, ignoreRules, isWithin, loadConfigFiles, loadDataFiles, looksLikeDocument, MAX_DOCUMENT_BYTES, tooLarge, UsageError, workspaceRoot } from './files';
+import { type Collected, collectFiles, expandGlobs, configProblem, gitignoresAbove, ignoredFile, ignoreRules, isWithin, loadConfigFiles, loadDataFiles, looksLikeDocument, MAX_DOCUMENT_BYTES, tooLarge, UsageError, workspaceRoot } from './files';
 import type { Io, Parsed } from './io';
 import { loadFiles } from './parallel';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, toFinding, type Finding } from './format';
@@ -120,7 +120,7 @@ export async function runCheck(args: Parsed, io: Io): Promise<number> {
     if (typeof maxWarningsFlag !== 'string' || !/^-?\d+$/.test(maxWarningsFlag)) throw new UsageError('--max-warnings takes a whole number, such as 0.');
     maxWarnings = Number(maxWarningsFlag) < 0 ? Infinity : Number(maxWarningsFlag);
   }
-  const paths = args.positional.length ? args.positional : ['.'];
+  const paths = expandGlobs(args.positional.length ? args.positional : ['.'], io.cwd);
   const configFlag = args.flags.get('--config');
   const explicit = typeof configFlag === 'string' ? loadExplicitConfig(io, configFlag) : undefined;
 
