@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace } from '../src/core/workspace';
+import { main } from '../src/cli/main';
 import { parseConfig, CONFIG_FILE, type Config } from '../src/core/config';
 import { LineIndex } from '../src/core/text';
 import type { Diagnostic, Fix, TextEdit } from '../src/core/types';
@@ -68,4 +70,30 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /** The text after applying a quick fix. */
 export function applyFix(text: string, fix: Fix): string {
   return applyEdits(text, fix.edits);
+}
+
+/** A scratch folder holding these files (`name` may hold folders), with a `.git` folder when `git` (a repository root). */
+export function scratchTree(files: Record<string, string | Buffer>, options: { git?: boolean; prefix?: string } = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), options.prefix ?? 'improvekit-test-'));
+  if (options.git) fs.mkdirSync(path.join(dir, '.git'));
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return dir;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The command line run in this process (src/cli/main.ts), with its output captured. */
+export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
+  return { code, stdout, stderr };
 }

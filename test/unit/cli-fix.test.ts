@@ -6,18 +6,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { scratchTree } from '../helpers';
 
 const BIN = path.join(__dirname, '..', '..', 'dist', 'cli.js');
 
-function repo(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'improvekit-fix-'));
-  fs.mkdirSync(path.join(dir, '.git'));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+const repo = (files: Record<string, string | Buffer>) => scratchTree(files, { git: true, prefix: 'improvekit-fix-' });
 
 function run(dir: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, 'check', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });

@@ -1,22 +1,14 @@
 /** `improvekit check` takes globs as paths (DESIGN §3): quoted, so the shell leaves them to us. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { scratchTree } from '../helpers';
 
 const BIN = path.join(__dirname, '..', '..', 'dist', 'cli.js');
 const BROKEN = 'kind: rapid-charter\nid: NAME\ndecisions:\n  - { id: d1, decision: Adopt it, recommend: cao, perform: principals }\n';
 
-function repo(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'improvekit-globs-'));
-  fs.mkdirSync(path.join(dir, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string | Buffer>) => scratchTree(files, { git: true, prefix: 'improvekit-globs-' });
 
 function files(dir: string, ...args: string[]): { status: number | null; files: string[]; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, 'check', ...args, '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });

@@ -1,34 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { main } from '../../src/cli/main';
+import { runCli, scratchTree, type CliRun as Run } from '../helpers';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(cwd: string, ...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
-  return { code, stdout, stderr };
-}
-
-function tree(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'improvekit-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return dir;
-}
+const run = runCli;
+const tree = (files: Record<string, string | Buffer>) => scratchTree(files, { prefix: 'improvekit-cli-' });
 
 const SOUND_MESSAGE = 'kind: message-map\nid: parents\naudience: parents\nmessages:\n  - text: Your child will take the new tests online in spring.\n';
 const WARNING_MESSAGE = 'kind: message-map\nid: parents-long\nmessages:\n  - text: One.\n  - text: Two.\n  - text: Three.\n  - text: Four.\n';
