@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli, scratchTree, type CliRun as Run } from '../helpers';
+import type { Finding } from '../../src/cli/format';
 
 const run = runCli;
 
@@ -36,16 +37,6 @@ const CSV = ['week,minutes', '2026-01-05,20', '2026-01-12,22', '2026-01-19,21', 
 
 const SOUND_MESSAGE = 'kind: message-map\nid: parents\naudience: parents\nmessages:\n  - text: Your child will take the new tests online in spring.\n';
 
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
 
 const json = (r: Run): Finding[] => JSON.parse(r.stdout) as Finding[];
 const brief = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.line} ${f.rule}`);

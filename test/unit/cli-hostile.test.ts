@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/main';
 import { ALL_RULES, ENGINE_RULES } from '../../src/core/rules/registry';
+import type { Finding } from '../../src/cli/format';
 
 /*
  * The CLI over a folder of several hundred mutated and hostile files (DESIGN §8, §3): it
@@ -16,16 +17,6 @@ const ROOT = path.join(__dirname, '..', '..');
 const KNOWN_RULES = new Set([...ALL_RULES.map((r) => r.id), ...ENGINE_RULES.map((r) => r.id)]);
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
 
 async function run(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
