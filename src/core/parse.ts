@@ -4,6 +4,7 @@ import { fastParse } from './fastyaml';
 import { fromYaml, locator, type Locator, type SpanTable, type Target } from './yamltree';
 import { recognize, type Origin, type Segment } from './recognize';
 import { isKind, type Kind } from './kinds';
+import { declaredKind, explainSyntax, friendly, type SyntaxFix } from './syntax';
 import type { Path, Span } from './types';
 
 /** Limits that keep hostile input bounded (DESIGN §8). */
@@ -19,6 +20,8 @@ export const LIMITS = {
 export interface SyntaxProblem {
   span: Span;
   message: string;
+  /** Repairs, when one is sure (`fix`) or likely (`suggestion`); spans of the file. */
+  fixes?: SyntaxFix[];
 }
 
 export type { SpanTable, Target } from './yamltree';
@@ -59,27 +62,6 @@ export interface ParsedFile {
   problems: SyntaxProblem[];
   /** Why the file holds no document, when it holds none. */
   reason?: string;
-}
-
-const CODE_ADVICE: Record<string, string> = {
-  TAB_AS_INDENT: 'YAML indents with spaces only: replace the tab with spaces',
-  DUPLICATE_KEY: 'a key appears twice in the same mapping: keep one of them',
-  BAD_INDENT: 'check the indentation: items of one list or mapping must line up',
-  MISSING_CHAR: 'a closing quote or bracket is missing: add it',
-  BLOCK_AS_IMPLICIT_KEY: 'a value cannot start a new mapping on the same line: put it on its own line, indented, or quote it',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line: check the indentation of the line above, or quote the text',
-  UNEXPECTED_TOKEN: 'check the indentation and the `-` and `:` of this line',
-  BAD_ALIAS: 'an alias must name an anchor (`&name`) set above it',
-  BAD_SCALAR_START: 'text starting with this character must be quoted',
-  MULTIPLE_DOCS: 'a block holds one document: remove the `---` separator',
-  MISSING_ANCHOR: 'an alias must name an anchor (`&name`) set above it',
-};
-
-function friendly(code: string, message: string): string {
-  if (/call stack/i.test(message)) return `The document is nested too deeply to read. Improvekit documents need only a few levels: flatten it.`;
-  const advice = CODE_ADVICE[code];
-  const plain = message.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
-  return advice ? `${plain}: ${advice}.` : `${plain}. Fix the YAML at this point.`;
 }
 
 function depthOf(value: unknown, limit: number): number {
@@ -254,17 +236,18 @@ function parseSegment(file: ParsedFile, segment: Segment, options: ParseOptions)
       message: friendly('MULTIPLE_DOCS', 'This block holds more than one YAML document'),
     });
   }
+  let index: LineIndex | undefined;
   for (const doc of docs) {
     const span: Span = { start: base + doc.range[0], end: base + doc.range[1] };
     const fallback: Span = { start: span.start, end: span.start };
     // Where the parser runs out of stack depends on the stack left: report it once, at the document's start.
     const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+    // One problem per document: the first mistake, where it is; its follow-on errors are held back.
     const syntax: SyntaxProblem[] = overflow
       ? [{ span: fallback, message: friendly(overflow.code, overflow.message) }]
-      : doc.errors.map((e) => ({
-          span: { start: base + e.pos[0], end: base + Math.max(e.pos[0], e.pos[1]) },
-          message: friendly(e.code, e.message),
-        }));
+      : doc.errors.length
+        ? [shifted(explainSyntax(source, doc.range, doc.errors, segment.kind, (index ??= new LineIndex(source))), base)]
+        : [];
     let value: unknown;
     if (!syntax.length) {
       try {
@@ -293,8 +276,10 @@ function parseSegment(file: ParsedFile, segment: Segment, options: ParseOptions)
     // Only the `kind` key can tell the kind of an unsuffixed YAML file; a stream may mix kinds.
     let kind = segment.kind;
     if (!kind) {
-      if (!isKind(declared)) continue;
-      kind = declared;
+      // Text the parser refused still says its kind on its `kind:` line: its problem is reported.
+      const named = isKind(declared) ? declared : syntax.length ? declaredKind(source.slice(doc.range[0], doc.range[1])) : undefined;
+      if (!named) continue;
+      kind = named;
     }
     const { locate, has, insertion, spanTable } = yamlLocator(doc, source, base, fallback, file.text);
     file.documents.push({
@@ -318,6 +303,14 @@ function parseSegment(file: ParsedFile, segment: Segment, options: ParseOptions)
     // An empty file with a kind suffix, or an empty fence: say what belongs there.
     file.documents.push(emptyDocument(file, segment));
   }
+}
+
+/** A problem of a segment's text as one of the file's (its spans, and its fixes' spans, moved by the segment's start). */
+function shifted(problem: ReturnType<typeof explainSyntax>, base: number): SyntaxProblem {
+  const span = (s: Span): Span => ({ start: base + s.start, end: base + s.end });
+  const out: SyntaxProblem = { span: span(problem.span), message: problem.message };
+  if (problem.fixes?.length) out.fixes = problem.fixes.map((f) => ({ title: f.title, kind: f.kind, edits: f.edits.map((e) => ({ span: span(e.span), text: e.text })) }));
+  return out;
 }
 
 function emptyDocument(file: ParsedFile, segment: Segment): ParsedDocument {

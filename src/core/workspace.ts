@@ -481,7 +481,11 @@ export class Workspace implements WorkspaceView {
       const severity = severityOf({ id: 'yaml/syntax', severity: 'error' });
       const syntax = [...file.problems, ...file.documents.flatMap((d) => d.syntax)];
       if (severity !== 'off') {
-        for (const p of syntax) out.push({ uri: file.uri, range: file.lines.rangeOf(p.span), severity, rule: 'yaml/syntax', message: p.message });
+        for (const p of syntax) {
+          const d: Diagnostic = { uri: file.uri, range: file.lines.rangeOf(p.span), severity, rule: 'yaml/syntax', message: p.message };
+          if (p.fixes?.length) d.fixes = p.fixes.map((f): Fix => ({ title: f.title, kind: f.kind, edits: f.edits.map((e): TextEdit => ({ range: file.lines.rangeOf(e.span), newText: e.text })) }));
+          out.push(d);
+        }
       }
     }
     for (const doc of file.documents) {
