@@ -48,7 +48,7 @@
 
   /** @param {Element} target */
   function activate(target) {
-    if (target.closest('.ik-zoom-bar')) return false;
+    if (target.closest('.ik-diagram-tools')) return false;
     const link = target.closest('[data-open-uri]');
     if (link) {
       vscode.postMessage({ type: 'open', uri: link.getAttribute('data-open-uri') });
@@ -147,7 +147,19 @@
       button('+', 'Zoom in (Ctrl+wheel)', () => zoomAround(STEP)),
       fit,
     );
-    diagram.parentNode?.insertBefore(bar, diagram);
+    // Beside the zoom, export: the file's diagram as the commands write it (a picker follows when it draws several).
+    const exports = document.createElement('div');
+    exports.className = 'ik-export-bar';
+    exports.setAttribute('role', 'toolbar');
+    exports.setAttribute('aria-label', 'Export');
+    for (const format of ['svg', 'png']) {
+      const name = format.toUpperCase();
+      exports.append(button(name, `Export diagram as ${name}`, () => vscode.postMessage({ type: 'export', format })));
+    }
+    const tools = document.createElement('div');
+    tools.className = 'ik-diagram-tools';
+    tools.append(exports, bar);
+    diagram.parentNode?.insertBefore(tools, diagram);
 
     function current() {
       return zoom.z ?? svg.getBoundingClientRect().width / natural;

@@ -23,6 +23,11 @@ function run(): void {
       if (!closed) process.stdout.write(s);
     },
     stderr: (s) => process.stderr.write(s),
+    stdoutBytes: process.stdout.isTTY
+      ? undefined
+      : (bytes) => {
+          if (!closed) process.stdout.write(bytes);
+        },
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
   }).then(
     (code) => {

@@ -6,6 +6,8 @@ export interface Io {
   script?: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Bytes (a PNG) to stdout; absent when stdout is a terminal, so a picture is never dumped there. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   color: boolean;
 }
 

@@ -22,7 +22,7 @@ leadership models and message maps.
 Usage:
   improvekit check [paths…] [--format text|json|sarif|github] [--config FILE]
                    [--max-warnings N] [--exit-zero] [--no-color] [--verbose] [--fix]
-  improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg]
+  improvekit render FILE [--out FILE.html] [--format html|mermaid|markdown|svg|png]
                    [--layout landscape|portrait] [--no-findings]
   improvekit --help | --version
 
@@ -37,7 +37,9 @@ check   Checks files and folders (default: the current folder) with the rules of
         sarif prints SARIF 2.1.0 for code scanning; json one array of findings.
 render  Writes the preview of a document as one self-contained HTML file (or a Mermaid
         flowchart of a driver diagram, a Markdown table of a RAPID charter, or a diagram
-        as SVG). A Markdown note is shown whole, its Improvekit blocks drawn.
+        as SVG or PNG). A Markdown note is shown whole, its Improvekit blocks drawn.
+        A PNG fits a 1920 × 1080 slide (A4 at 150 dpi with --layout portrait); it is
+        written to --out FILE.png or to stdout redirected to a file, never a terminal.
         --layout lays a diagram out for slides (landscape, the default) or paper;
         --no-findings leaves the checks out of the picture.
 `;

@@ -324,7 +324,8 @@ export function driverSvg(scope: Scope): Html {
 
   const heads = COLUMNS.map((label, layer) => {
     const count = nodes.filter((nd) => nd.layer === layer && nd.role !== 'placeholder').length;
-    return html`<text class="ik-column-head" x="${n(columnX(layer))}" y="${n(MARGIN + 12)}">${label.toUpperCase()}${layer > 0 && count ? html`<tspan class="ik-column-count"> ${count}</tspan>` : ''}</text>`;
+    // The space before the count stays outside the `<tspan>`: resvg (PNG export) drops a tspan's leading space.
+    return html`<text class="ik-column-head" x="${n(columnX(layer))}" y="${n(MARGIN + 12)}">${label.toUpperCase()}${layer > 0 && count ? html` <tspan class="ik-column-count">${count}</tspan>` : ''}</text>`;
   });
 
   // The first and last hop of each edge: the y it leaves its source at and enters its target at.

@@ -5,6 +5,7 @@ import { BASE_CSS, exportPalette } from './styles';
 import { CHANGE_STATUS } from '../schemas/kinds';
 import { escapeHtml } from './html';
 import { n, textWidth, wrap } from './svg';
+import { inlineStyles } from './flatten';
 
 /** The diagrams a document draws as SVG: a driver diagram, a run chart, an org chart. */
 export interface SvgDiagram {
@@ -21,6 +22,13 @@ export interface SvgOptions extends RenderContext {
   findings?: boolean;
   /** The document's title above the diagram and its legend below (default), as a slide or a page needs. */
   frame?: boolean;
+  /**
+   * Styles written on each element as attributes, colours resolved (no `<style>`, no `var()`):
+   * for rasterisers that read no CSS variables, as PNG export needs.
+   */
+  flat?: boolean;
+  /** The text's font stack instead of the system fonts (a rasteriser has only the fonts it is given). */
+  fontFamily?: string;
 }
 
 // The diagrams of the renderers are the `<svg class="ik-svg …">` elements of a rendered document
@@ -45,8 +53,11 @@ function decode(value: string): string {
  * palette's variables land where the diagram's classes read them. `]]>` cannot occur in our
  * constant CSS, but it is split anyway so the CDATA section always closes where intended.
  */
-function svgStyle(theme: 'light' | 'dark'): string {
-  const css = `${exportPalette(theme)}${BASE_CSS}svg.ik-svg{background:var(--ik-bg);max-width:none}`;
+function svgCss(theme: 'light' | 'dark', fontFamily?: string): string {
+  return `${exportPalette(theme)}${BASE_CSS}svg.ik-svg{background:var(--ik-bg);max-width:none}${fontFamily ? `:root{--ik-font:${fontFamily}}` : ''}`;
+}
+
+function svgStyle(css: string): string {
   return `<style><![CDATA[${css.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></style>`;
 }
 
@@ -133,12 +144,13 @@ function framed(svg: string, title: string, flagged: boolean): string {
 }
 
 /** A diagram of the page as a file of its own: the XML declaration and the styles inside the `<svg>`. */
-function standalone(svg: string, theme: 'light' | 'dark'): string {
+function standalone(svg: string, theme: 'light' | 'dark', flat: boolean, fontFamily?: string): string {
   const open = svg.indexOf('>') + 1;
   // Reveal-on-click and keyboard focus belong to the preview; a file keeps only the picture.
   const tag = svg.slice(0, open).replace(/\s(?:tabindex|data-[a-z-]+)="[^"]*"/g, '');
   const rest = svg.slice(open).replace(/\s(?:tabindex|data-[a-z-]+)="[^"]*"/g, '');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${tag}${svgStyle(theme)}${rest}\n`;
+  const css = svgCss(theme, fontFamily);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${flat ? inlineStyles(tag + rest, css) : `${tag}${svgStyle(css)}${rest}`}\n`;
 }
 
 /**
@@ -146,11 +158,11 @@ function standalone(svg: string, theme: 'light' | 'dark'): string {
  * rosters): landscape, titled, with a legend and the findings marked unless asked otherwise.
  */
 export function renderSvgs(doc: ParsedDocument, options: SvgOptions = {}): SvgDiagram[] {
-  const { theme = 'light', findings = true, frame = true, layout = 'landscape', ...context } = options;
+  const { theme = 'light', findings = true, frame = true, layout = 'landscape', flat = false, fontFamily, ...context } = options;
   const { title, body } = renderDocument(doc, { ...context, layout, diagnostics: findings ? context.diagnostics : [] });
   return (body.match(DIAGRAM) ?? []).map((svg) => {
     const flagged = findings && /\bik-flag\b/.test(svg);
-    return { label: decode(LABEL.exec(svg)?.[1] ?? ''), svg: standalone(frame ? framed(svg, title, flagged) : svg, theme) };
+    return { label: decode(LABEL.exec(svg)?.[1] ?? ''), svg: standalone(frame ? framed(svg, title, flagged) : svg, theme, flat, fontFamily) };
   });
 }
 

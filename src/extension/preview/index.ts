@@ -15,20 +15,21 @@ import { VIEW_TYPE } from './logic';
 let activeHost: EngineHost | undefined;
 
 /**
- * Registers `improvekit.openPreview`, `improvekit.exportHtml`, `improvekit.exportSvg` and the
+ * Registers `improvekit.openPreview`, `improvekit.exportHtml`, `improvekit.exportSvg`, `improvekit.exportPng` and the
  * preview's serializer (activation event `onWebviewPanel:improvekit.preview`).
  */
 export function registerPreview(context: vscode.ExtensionContext, host: EngineHost): void {
   setExtensionUri(context.extensionUri);
   activeHost = host;
   const preview = new PreviewPanel(context.extensionUri, host);
-  const exporter = new Exporter(host, () => preview.currentUri);
+  const exporter = new Exporter(host, () => preview.currentUri, context.extensionUri);
   context.subscriptions.push(
     preview,
     { dispose: () => (activeHost = activeHost === host ? undefined : activeHost) },
     vscode.commands.registerCommand('improvekit.openPreview', (resource?: unknown) => preview.open(resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('improvekit.exportHtml', (source?: unknown, target?: unknown) => exporter.exportHtml(source, target)),
     vscode.commands.registerCommand('improvekit.exportSvg', (source?: unknown, target?: unknown) => exporter.exportSvg(source, target)),
+    vscode.commands.registerCommand('improvekit.exportPng', (source?: unknown, target?: unknown) => exporter.exportPng(source, target)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => preview.restore(panel, state),
     }),

@@ -12,7 +12,8 @@ export const VIEW_TYPE = 'improvekit.preview';
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; path: Path; ordinal?: number; doc?: string }
-  | { type: 'open'; uri: string };
+  | { type: 'open'; uri: string }
+  | { type: 'export'; format: 'svg' | 'png' };
 
 /** Longest `data-path` or URI accepted from the webview: ours are short, anything longer is not ours. */
 const MAX_TEXT = 2048;
@@ -47,6 +48,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       // Only URIs with a scheme, never `command:` (no command URIs in the preview) nor script-like ones.
       if (!shortText(message.uri) || !/^[a-z][a-z0-9+.-]*:/i.test(message.uri) || /^(command|javascript|vbscript|data):/i.test(message.uri)) return undefined;
       return { type: 'open', uri: message.uri };
+    case 'export':
+      return message.format === 'svg' || message.format === 'png' ? { type: 'export', format: message.format } : undefined;
     default:
       return undefined;
   }
@@ -123,7 +126,7 @@ export function makeNonce(random: (bytes: Uint8Array) => Uint8Array = (b) => glo
 }
 
 /** The file name an export proposes: the document's file with the new extension (`k3.driver.yaml` → `k3.driver.html`). */
-export function exportFileName(uri: string, extension: 'html' | 'svg', suffix = ''): string {
+export function exportFileName(uri: string, extension: 'html' | 'svg' | 'png', suffix = ''): string {
   const base = fileName(uri).replace(/\.(ya?ml|md|markdown)$/i, '') || 'improvekit';
   return `${base}${suffix}.${extension}`;
 }

@@ -217,6 +217,10 @@ export class PreviewPanel implements vscode.Disposable {
       if (!this.host.workspace.has(message.uri)) return;
       const document = openDocumentFor(message.uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri, true)));
       await vscode.window.showTextDocument(document, { viewColumn: this.sourceColumn(document), preview: true });
+    } else if (message.type === 'export') {
+      // The diagram buttons export the file the preview shows, as the palette's commands do.
+      const source = openDocumentFor(this.uri)?.uri ?? vscode.Uri.parse(this.uri, true);
+      await vscode.commands.executeCommand(message.format === 'png' ? 'improvekit.exportPng' : 'improvekit.exportSvg', source);
     }
   }
 

@@ -3,8 +3,19 @@
  * exports to run in plain Node, recording what they ask of the editor. Installed before the
  * modules under test are required.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Module from 'node:module';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+/** The extension's files (`/ext/…`, the extension URI of the tests) from the checkout; resvg's WebAssembly from node_modules before a build. */
+function extensionFile(p: string): string {
+  const relative = p.replace(/^\/ext\//, '');
+  const file = path.join(ROOT, relative);
+  if (relative === 'dist/resvg.wasm' && !fs.existsSync(file)) return require.resolve('@resvg/resvg-wasm/index_bg.wasm');
+  return file;
+}
 
 export class Uri {
   private constructor(
@@ -140,7 +151,11 @@ export interface Recorder {
   panels: FakePanel[];
   shown: Array<{ document: FakeDocument; options: { selection?: Selection; viewColumn?: number } }>;
   written: Map<string, string>;
+  /** The same files as bytes (a PNG). */
+  writtenBytes: Map<string, Uint8Array>;
   messages: string[];
+  /** Commands run through `vscode.commands.executeCommand`, with their arguments. */
+  executed: Array<{ id: string; args: unknown[] }>;
   commands: Map<string, (...args: unknown[]) => unknown>;
   serializers: Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> }>;
   saveDialog: Uri | undefined;
@@ -158,7 +173,9 @@ export const recorder: Recorder = {
   panels: [],
   shown: [],
   written: new Map(),
+  writtenBytes: new Map(),
   messages: [],
+  executed: [],
   commands: new Map(),
   serializers: new Map(),
   saveDialog: undefined,
@@ -175,7 +192,9 @@ export function resetRecorder(): void {
   recorder.panels.length = 0;
   recorder.shown.length = 0;
   recorder.written.clear();
+  recorder.writtenBytes.clear();
   recorder.messages.length = 0;
+  recorder.executed.length = 0;
   recorder.commands.clear();
   recorder.serializers.clear();
   recorder.saveDialog = undefined;
@@ -223,6 +242,10 @@ const fake = {
       recorder.messages.push(message);
       return undefined;
     },
+    showErrorMessage: async (message: string) => {
+      recorder.messages.push(message);
+      return undefined;
+    },
     showSaveDialog: async (options: { defaultUri?: Uri }) => {
       recorder.saveDefault = options.defaultUri;
       return recorder.saveDialog;
@@ -249,13 +272,19 @@ const fake = {
     fs: {
       writeFile: async (uri: Uri, bytes: Uint8Array) => {
         recorder.written.set(uri.toString(), new TextDecoder().decode(bytes));
+        recorder.writtenBytes.set(uri.toString(), bytes);
       },
+      readFile: async (uri: Uri) => new Uint8Array(await fs.promises.readFile(extensionFile(uri.path))),
     },
   },
   commands: {
     registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {
       recorder.commands.set(id, run);
       return { dispose: () => recorder.commands.delete(id) };
+    },
+    executeCommand: async (id: string, ...args: unknown[]) => {
+      recorder.executed.push({ id, args });
+      return recorder.commands.get(id)?.(...args);
     },
   },
   env: { openExternal: async () => true },

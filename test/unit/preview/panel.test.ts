@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
+import { PNG } from 'pngjs';
 import { EventEmitter, FakePanel, fakeDocument, installFakeVscode, recorder, resetRecorder, Selection, Position, TextEditorSelectionChangeKind, Uri, ViewColumn } from './fake-vscode';
 import { workspaceOf } from '../../helpers';
 import { DRIVER, LEADERSHIP, RAPID, pdsaWithPoints } from '../render/samples';
@@ -58,7 +59,7 @@ function lineOf(text: string, needle: string): number {
 describe('preview panel (with a stand-in for the editor API)', () => {
   it('registers the commands and the serializer', () => {
     setup();
-    assert.deepEqual([...recorder.commands.keys()].sort(), ['improvekit.exportHtml', 'improvekit.exportSvg', 'improvekit.openPreview']);
+    assert.deepEqual([...recorder.commands.keys()].sort(), ['improvekit.exportHtml', 'improvekit.exportPng', 'improvekit.exportSvg', 'improvekit.openPreview']);
     assert.ok(recorder.serializers.has('improvekit.preview'));
   });
 
@@ -221,6 +222,36 @@ describe('exports (with a stand-in for the editor API)', () => {
     assert.equal(await run('improvekit.exportSvg', Uri.parse(CABINET), Uri.file('/out/cabinet.svg')), undefined);
     assert.match(recorder.messages.at(-1) ?? '', /draws no diagram to export as SVG/);
     assert.ok(!recorder.written.has('file:///out/cabinet.svg'));
+  });
+
+  it('draws a diagram as a PNG with the WebAssembly and fonts of the extension, beside the document by default', async function () {
+    this.timeout(60_000);
+    const { run } = setup();
+    recorder.saveDialog = Uri.file('/out/lincoln.png');
+    await run('improvekit.exportPng', Uri.parse(LINCOLN));
+    assert.equal(recorder.saveDefault?.toString(), 'file:///ws/lincoln.leadership.png');
+    const png = PNG.sync.read(Buffer.from(recorder.writtenBytes.get('file:///out/lincoln.png') ?? []));
+    assert.ok((png.width === 1920 && png.height <= 1080) || (png.height === 1080 && png.width <= 1920), `${png.width} × ${png.height}`);
+    assert.match(recorder.messages.at(-1) ?? '', /exported “Org chart: .*” to lincoln\.png/);
+    assert.equal(await run('improvekit.exportPng', Uri.parse(CABINET), Uri.file('/out/cabinet.png')), undefined);
+    assert.match(recorder.messages.at(-1) ?? '', /draws no diagram to export as PNG/);
+  });
+
+  it('runs the export commands from the buttons of the preview, for the file it shows', async () => {
+    const { run, panel } = setup();
+    await run('improvekit.openPreview');
+    recorder.saveDialog = undefined;
+    panel().webview.received.fire({ type: 'export', format: 'png' });
+    panel().webview.received.fire({ type: 'export', format: 'svg' });
+    panel().webview.received.fire({ type: 'export', format: 'pdf' });
+    await tick(10);
+    assert.deepEqual(
+      recorder.executed.map((e) => [e.id, String(e.args[0])]),
+      [
+        ['improvekit.exportPng', K3],
+        ['improvekit.exportSvg', K3],
+      ],
+    );
   });
 
   it('lets the user pick among several diagrams', async () => {
