@@ -12,7 +12,8 @@ const pkg = require('./package.json');
 /**
  * In the desktop extension, code needed only on first use lives in bundles of its own, required
  * then (DESIGN §7: activation stays small): the CSV parser (dist/csv.js) the first time a data file
- * is read, the rules' rationale (dist/rationale.js) on the first hover of a finding. Their members
+ * is read, the rules' rationale (dist/rationale.js) on the first hover of a finding, the language
+ * features (dist/language.js) on the first completion, hover, outline or CodeLens request. Their members
  * are read at call time, so a stand-in whose getters load the bundle is enough.
  */
 function lazy(name, filter, file, members) {
@@ -31,6 +32,10 @@ function lazy(name, filter, file, members) {
 }
 const lazyCsv = lazy('lazy-csv', /^papaparse$/, 'csv.js', ['Parser', 'parse']);
 const lazyRationale = lazy('lazy-rationale', /[\\/]rules[\\/]rationale$/, 'rationale.js', ['RATIONALE', 'rationaleOf']);
+// The editor's language features (completion with its snippets, hover, navigation, outline,
+// CodeLens): dist/language.js, required by the first request for one of them.
+const LANGUAGE_MEMBERS = ['completions', 'hover', 'definition', 'references', 'prepareRename', 'rename', 'documentSymbols', 'codeLenses'];
+const lazyLanguage = lazy('lazy-language', /^\.\.[\\/]core[\\/]lang$/, 'language.js', LANGUAGE_MEMBERS);
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
@@ -41,6 +46,8 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // Looked up only when running from the sources; the bundle reads dist/resvg.wasm beside it.
+    external: ['@resvg/resvg-wasm/index_bg.wasm'],
   },
   {
     entryPoints: ['src/extension/main.ts'],
@@ -51,8 +58,16 @@ const targets = [
     external: ['vscode'],
     // The preview's renderer is dist/preview.js, and the CSV parser dist/csv.js, each required on first use (DESIGN §7).
     define: { IMPROVEKIT_WEB: 'false' },
-    plugins: [lazyCsv, lazyRationale],
+    plugins: [lazyCsv, lazyRationale, lazyLanguage],
     splitting: false,
+  },
+  {
+    entryPoints: ['src/core/lang/index.ts'],
+    outfile: 'dist/language.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [lazyCsv, lazyRationale],
   },
   {
     entryPoints: ['src/core/rules/rationale.ts'],
@@ -115,7 +130,14 @@ async function main() {
     // the same parser without that lookup, parses several times faster.
     alias: { yaml: './node_modules/yaml/browser/index.js' },
   };
-  const contexts = await Promise.all(targets.map((t) => esbuild.context({ ...common, ...t, define: { ...common.define, ...(t.define || {}) } })));
+  // PNG export's rasteriser (resvg as WebAssembly), read at run time by the CLI and the extension
+  // beside their bundles, never bundled: loaded only when a PNG is drawn.
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  fs.copyFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), path.join(__dirname, 'dist/resvg.wasm'));
+  // zod reads the global `navigator` (a Cloudflare check), and VS Code's Node extension host logs
+  // every read of it as an error: in Node bundles it is `undefined`, as it is in plain Node.
+  const nodeDefine = (t) => (t.platform === 'node' ? { navigator: 'undefined' } : {});
+  const contexts = await Promise.all(targets.map((t) => esbuild.context({ ...common, ...t, define: { ...common.define, ...nodeDefine(t), ...(t.define || {}) } })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     if (!quiet) console.log(`watching ${targets.length} bundles…`);

@@ -2,30 +2,13 @@
  * The assets generated from the kind table (`npm run generate`): JSON Schemas, snippet files and
  * the parts of package.json that name kinds. A unit test fails when the committed files drift.
  */
-import { KIND_SPECS, KINDS, type Kind } from './kinds';
-import type { KindSnippets, SnippetSpec } from './kinds/spec';
+import { KIND_SPECS, KINDS } from './kinds';
+import type { SnippetSpec } from './kinds/spec';
 import { jsonSchemaFiles } from './schemas/json';
 import { ALL_RULES, ENGINE_RULES } from './rules/registry';
 import type { OptionValue } from './rules/api';
 import { CONFIG_FILE, IGNORE_LIMITS, JARGON_LIMITS } from './config';
-import { snippets as roster } from './kinds/roster';
-import { snippets as driverDiagram } from './kinds/driver-diagram';
-import { snippets as pdsaCycle } from './kinds/pdsa-cycle';
-import { snippets as measure } from './kinds/measure';
-import { snippets as rapidCharter } from './kinds/rapid-charter';
-import { snippets as leadershipModel } from './kinds/leadership-model';
-import { snippets as messageMap } from './kinds/message-map';
-
-/** Each kind's snippets, exported beside its spec (kept out of the spec so no bundle carries them). */
-const SNIPPETS: Record<Kind, KindSnippets> = {
-  'driver-diagram': driverDiagram,
-  'pdsa-cycle': pdsaCycle,
-  measure,
-  'rapid-charter': rapidCharter,
-  'leadership-model': leadershipModel,
-  'message-map': messageMap,
-  roster,
-};
+import { KIND_SNIPPETS as SNIPPETS } from './kinds/snippets';
 
 type SnippetFile = Record<string, { prefix: string[]; description: string; body: string[] }>;
 
@@ -33,7 +16,7 @@ function entry(s: SnippetSpec): SnippetFile[string] {
   return { prefix: s.prefix, description: s.description, body: s.body };
 }
 
-/** snippets/yaml.json: each kind's whole document, then every kind's items. */
+/** snippets/yaml.json (for other editors; VS Code gets them from completion): each kind's whole document, then every kind's items. */
 export function yamlSnippets(): SnippetFile {
   const out: SnippetFile = {};
   for (const kind of KINDS) out[SNIPPETS[kind].document.name] = entry(SNIPPETS[kind].document);
@@ -63,14 +46,6 @@ export function suffixGlob(): string {
 
 /** The file name of the JSON Schema of `.improvekit.yaml` under `schemas/`. */
 export const CONFIG_SCHEMA_FILE = 'improvekit-config.schema.json';
-
-/** package.json's `contributes.yamlValidation`: each suffix, .yaml and .yml, bound to its schema; then `.improvekit.yaml`. */
-export function yamlValidation(): Array<{ fileMatch: string; url: string }> {
-  return [
-    ...KINDS.flatMap((kind) => ['yaml', 'yml'].map((ext) => ({ fileMatch: `*.${KIND_SPECS[kind].suffix}.${ext}`, url: `./schemas/${kind}.schema.json` }))),
-    { fileMatch: CONFIG_FILE, url: `./schemas/${CONFIG_SCHEMA_FILE}` },
-  ];
-}
 
 type Json = Record<string, unknown>;
 
@@ -154,7 +129,13 @@ export function configSchema(): Json {
 export function withGeneratedManifest(pkg: Record<string, unknown>): Record<string, unknown> {
   const events = (pkg.activationEvents as string[] | undefined) ?? [];
   const activationEvents = events.map((e) => (e.startsWith('workspaceContains:**/*.{') ? `workspaceContains:${suffixGlob()}` : e));
-  const contributes = { ...(pkg.contributes as Record<string, unknown>), yamlValidation: yamlValidation() };
+  // No `yamlValidation`: Red Hat's YAML server, handed these schemas, would report and complete every
+  // document a second time. src/extension/yaml.ts binds the documents to schemas that check nothing.
+  const contributes = { ...(pkg.contributes as Record<string, unknown>) };
+  delete contributes.yamlValidation;
+  // No `snippets` either: completion serves them (src/core/lang/snippets.ts), only where they fit and
+  // filled with the workspace's ids; contributed files would show them everywhere a second time.
+  delete contributes.snippets;
   return { ...pkg, activationEvents, contributes };
 }
 

@@ -1,6 +1,6 @@
 /** The palette commands of DESIGN §4 that are not the preview's: Check Workspace and New Document. */
 import * as vscode from 'vscode';
-import { isKind, type Kind } from '../core/kinds';
+import { isKind, KIND_SPECS, type Kind } from '../core/kinds';
 import type { Severity } from '../core/types';
 import type { ExtensionEngineHost } from './engine';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -34,7 +34,33 @@ export async function checkWorkspace(host: ExtensionEngineHost, publisher: Diagn
   return { documents, files, counts, message: text };
 }
 
-/** Opens an untitled YAML document holding a sound skeleton of the chosen kind; nothing is saved. */
+/**
+ * The folder a new document belongs in: that of the active editor's file (an untitled editor's
+ * too, when it has a path), else the first workspace folder.
+ */
+function newDocumentFolder(): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  // A user's file (not a Git original, an output channel or settings), or an untitled editor with a path.
+  const onDisk = active && (active.scheme === 'file' || folders.some((f) => f.uri.scheme === active.scheme) || (active.scheme === 'untitled' && active.path.includes('/')));
+  if (active && onDisk) return vscode.Uri.joinPath(active, '..');
+  return folders[0]?.uri;
+}
+
+/** The names in a folder (none when it cannot be read). */
+async function namesIn(folder: vscode.Uri): Promise<Set<string>> {
+  try {
+    return new Set((await vscode.workspace.fs.readDirectory(folder.with({ scheme: folder.scheme === 'untitled' ? 'file' : folder.scheme }))).map(([name]) => name));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Opens an untitled YAML document holding a sound skeleton of the chosen kind; nothing is saved.
+ * The untitled document carries the path `<folder>/<id>.<suffix>.yaml`, so that Save proposes that
+ * name in that folder; the id is one no document, file or open editor there has yet.
+ */
 export async function newDocument(host: ExtensionEngineHost, kindArgument?: unknown): Promise<vscode.TextDocument | undefined> {
   let kind: Kind | undefined = isKind(kindArgument) ? kindArgument : undefined;
   if (!kind) {
@@ -46,7 +72,12 @@ export async function newDocument(host: ExtensionEngineHost, kindArgument?: unkn
   }
   if (!kind) return undefined;
   const ws = host.workspace;
-  const id = freshId(kind, (candidate) => ws.byId(candidate).length > 0);
+  const folder = newDocumentFolder();
+  const names = folder ? await namesIn(folder) : new Set<string>();
+  const fileName = (candidate: string) => `${candidate}.${KIND_SPECS[kind!].suffix}.yaml`;
+  const uriOf = (candidate: string) => folder && vscode.Uri.joinPath(folder, fileName(candidate)).with({ scheme: 'untitled' });
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  const id = freshId(kind, (candidate) => ws.byId(candidate).length > 0 || names.has(fileName(candidate)) || open.has(String(uriOf(candidate))));
   let changeIdea: string | undefined;
   if (kind === 'pdsa-cycle') {
     for (const diagram of ws.documents('driver-diagram')) {
@@ -59,7 +90,9 @@ export async function newDocument(host: ExtensionEngineHost, kindArgument?: unkn
     }
   }
   const content = skeleton(kind, id, { changeIdea });
-  const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  const target = uriOf(id);
+  let doc = target ? await vscode.workspace.openTextDocument(target) : await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  if (doc.languageId !== 'yaml') doc = await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
   // VS Code (1.139) can reuse the name of an untitled document closed a moment ago and open the new
   // document with that one's text instead of `content`: start from the skeleton whatever it was given.
   if (doc.getText() !== content) {

@@ -1,7 +1,10 @@
 /**
  * Completion, hover, navigation, rename, outline and lenses: each provider syncs the document
  * into the engine, asks `src/core/lang`, and translates the answer. Files that hold no
- * Improvekit document get nothing, so other YAML and Markdown tools are left alone.
+ * Improvekit document get nothing, so other YAML and Markdown tools are left alone — but for
+ * completion where a document can start (an empty file, a blank line of Markdown): the kinds'
+ * whole-document snippets, which the engine serves instead of contributed snippet files so that
+ * they show only there and their placeholders offer the workspace's ids.
  */
 import * as vscode from 'vscode';
 import * as lang from '../core/lang';
@@ -20,6 +23,7 @@ const COMPLETION_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   value: vscode.CompletionItemKind.EnumMember,
   key: vscode.CompletionItemKind.Property,
   document: vscode.CompletionItemKind.File,
+  snippet: vscode.CompletionItemKind.Snippet,
 };
 
 const SYMBOL_KINDS: Record<SymbolKind, vscode.SymbolKind> = {
@@ -81,16 +85,18 @@ export class LanguageFeatures
     return new vscode.Location(this.host.editorUri(l.uri), toRange(l.range));
   }
 
-  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const uri = this.documentUri(doc);
-    if (!uri) return undefined;
-    const items = this.guard('completion', () => lang.completions(this.host.workspace, uri, toPosition(position)));
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, _token?: vscode.CancellationToken, context?: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
+    // Held whether or not it holds a document yet: an empty file is where a document starts.
+    const uri = this.host.accepts(doc) ? this.host.syncDocument(doc) : undefined;
+    if (!uri || !this.host.workspace.file(uri)) return undefined;
+    const items = this.guard('completion', () => lang.completions(this.host.workspace, uri, toPosition(position), context?.triggerCharacter));
     return items?.map((c) => {
       const item = new vscode.CompletionItem(c.label, COMPLETION_KINDS[c.kind]);
       item.detail = c.detail;
       if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
       item.range = toRange(c.range);
-      if (c.insertText !== undefined) item.insertText = c.insertText;
+      if (c.insertText !== undefined) item.insertText = c.snippet ? new vscode.SnippetString(c.insertText) : c.insertText;
+      if (c.filterText !== undefined) item.filterText = c.filterText;
       if (c.sortText !== undefined) item.sortText = c.sortText;
       return item;
     });

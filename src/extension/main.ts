@@ -9,6 +9,7 @@ import { LanguageFeatures, SELECTOR } from './language';
 import { StatusItem } from './status';
 import { checkWorkspace, newDocument } from './commands';
 import { registerPreview, extendMarkdownIt } from './preview/index';
+import { registerYamlSchemas } from './yaml';
 
 /** What `activate` returns: the Markdown preview plugin, and the parts integration tests look at. */
 export interface ImprovekitApi {
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ImprovekitApi {
     vscode.commands.registerCommand('improvekit.checkWorkspace', (options?: { quiet?: boolean }) => checkWorkspace(host, publisher, options)),
     vscode.commands.registerCommand('improvekit.newDocument', (kind?: unknown) => newDocument(host, kind)),
     vscode.commands.registerCommand('improvekit.fixAll', () => fixAllCommand(host)),
+    registerYamlSchemas(context, host),
   );
   registerPreview(context, host);
   const ready = host.start().then(

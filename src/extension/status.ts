@@ -3,7 +3,7 @@
  * and the `improvekit.isDocument` context key that shows the preview button.
  */
 import * as vscode from 'vscode';
-import { describeFile } from '../core/lang';
+import { describeFile } from '../core/lang/describe';
 import type { ExtensionEngineHost } from './engine';
 
 export const CONTEXT_KEY = 'improvekit.isDocument';

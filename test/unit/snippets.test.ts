@@ -3,7 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../../src/core/workspace';
 import type { Diagnostic } from '../../src/core/types';
-import { KINDS, type Kind } from '../../src/core/kinds';
+import { KIND_SPECS, KINDS, type Kind } from '../../src/core/kinds';
+import { KIND_SNIPPETS } from '../../src/core/kinds/snippets';
+import { completions, type CompletionItem } from '../../src/core/lang';
+import { workspaceOf } from '../helpers';
+import * as UTIL from './lang/util';
+import { withCursor } from './lang/util';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -155,6 +160,128 @@ describe('snippets', () => {
       };
       assert.equal(listOf(after.ws), listOf(before.ws) + 1);
       assert.deepEqual(errorsOf(after.diagnostics(name)), []);
+    });
+  }
+});
+
+describe('snippets served by completion', () => {
+  const { DRIVER, ROSTER, RAPID, LEADERSHIP, PDSA } = UTIL;
+  const served = (name: string, marked: string, others: Record<string, string> = {}) => {
+    const { ws, uri, pos, text } = withCursor(name, marked, others);
+    const items = completions(ws, uri, pos).filter((c) => c.kind === 'snippet');
+    for (const item of items) assert.equal(item.snippet, true, item.label);
+    return { items, ws, uri, pos, text };
+  };
+  /** The text after accepting a served snippet with its defaults, indented as VS Code indents it (each next line gains the line's indentation). */
+  const accept = (text: string, item: CompletionItem): string => {
+    const lines = text.split('\n');
+    const { start, end } = item.range;
+    const indent = /^\s*/.exec(lines[start.line])![0];
+    const inserted = expand(item.insertText!).split('\n').map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+    lines[start.line] = lines[start.line].slice(0, start.character) + inserted + lines[end.line].slice(end.character);
+    return lines.join('\n');
+  };
+  const refProblems = (ws: Workspace, uri: string) => ws.diagnostics(uri).filter((d) => /^ref\//.test(d.rule)).map((d) => `${d.rule}: ${d.message}`);
+
+  it('offers the whole documents only at the top of an empty document', () => {
+    assert.deepEqual(served('notes.yaml', '|').items.map((c) => c.label), KINDS.map((k) => KIND_SNIPPETS[k].document.prefix[0]));
+    assert.deepEqual(served('notes.yaml', '\n\n|\n').items.map((c) => c.label).length, KINDS.length);
+    assert.deepEqual(served('plan.driver.yaml', '|').items.map((c) => c.label), ['improvekit-driver-diagram'], 'the file name says the kind');
+    const named = withCursor('plan.driver.yaml', '|');
+    assert.ok(completions(named.ws, named.uri, named.pos).some((c) => c.label === 'kind' && c.kind === 'key'), 'beside the keys of the document it already is');
+    assert.deepEqual(served('k.driver.yaml', DRIVER.replace('status: testing', 'status: |')).items, [], 'not at a value');
+    assert.deepEqual(served('k.driver.yaml', `${DRIVER}|`).items, [], 'not beside the keys of a document');
+    assert.deepEqual(served('k.driver.yaml', DRIVER.replace('title: K-3 reading', 'title: |')).items, []);
+    assert.deepEqual(served('other.yaml', 'services:\n  web: |\n').items, [], 'nothing in YAML that is no Improvekit document');
+  });
+
+  it('offers a fenced block in Markdown prose, the body of an empty fence, and whole documents in empty front matter', () => {
+    const prose = served('notes.md', '# Workshop\n\n|\n').items;
+    assert.equal(prose.length, KINDS.length);
+    assert.ok(prose.every((c, i) => c.insertText!.startsWith('```' + KINDS[i] + '\n') && c.insertText!.includes('\n```')));
+    const fence = served('notes.md', '# Workshop\n\n```rapid-charter\n|\n```\n').items;
+    assert.deepEqual(fence.map((c) => c.label), ['improvekit-rapid-charter']);
+    assert.match(fence[0].insertText!, /^id: \$\{1:cabinet-2026\}\n/);
+    assert.equal(served('notes.md', '---\n|\n---\n# Notes\n').items.length, KINDS.length);
+    assert.deepEqual(served('notes.md', '# Workshop\n\n```js\n|\n```\n').items, [], 'not in a code block');
+    assert.deepEqual(served('notes.md', '# Workshop\n\nSome text |\n').items, [], 'not in a sentence');
+    const indenting = withCursor('notes.md', '# Workshop\n\n  |\n');
+    assert.deepEqual(completions(indenting.ws, indenting.uri, indenting.pos, ' '), [], 'a space typed is indentation, not a request');
+    assert.equal(completions(indenting.ws, indenting.uri, indenting.pos).length, KINDS.length, 'asked for, they are there');
+  });
+
+  it('makes each reference placeholder a choice of the workspace\'s ids, the written default first when it is one', () => {
+    const pdsa = served('new.pdsa.yaml', '|', { 'k.driver.yaml': DRIVER, 'r.roster.yaml': ROSTER }).items[0].insertText!;
+    assert.match(pdsa, /^change_idea: \$\{2\|k3-reading#c-template\|\}$/m);
+    assert.match(pdsa, /who: \$\{9\|ana,supt,cao,principals\|\}/, 'ana, the written default, first');
+    const rapid = served('new.rapid.yaml', '|', { 'r.roster.yaml': ROSTER }).items[0].insertText!;
+    const first = (n: number) => new RegExp(`\\$\\{${n}\\|([^,|]+)`).exec(rapid)?.[1];
+    assert.deepEqual([5, 6, 7, 8, 9].map(first), ['cao', 'ana', 'principals', 'supt', 'supt'], 'recommend cao, perform principals and decide supt as written; agree the party no role has yet');
+    assert.equal(new Set([first(5), first(6), first(7), first(9)]).size, 4, 'the roles start with different parties');
+    const idea = served('k.driver.yaml', DRIVER.replace('change_ideas:\n', 'change_ideas:\n  |\n')).items;
+    assert.deepEqual(idea.map((c) => c.label), ['ik-change-idea']);
+    assert.match(idea[0].insertText!, /supports: \[\$\{3\|s-huddles,p-data,p-time\|\}\]/);
+    assert.match(idea[0].insertText!, /measures: \[\$\{4\|m-proficiency,m-huddles\|\}\]/);
+    const team = served('l.leadership.yaml', LEADERSHIP.replace('teams:\n', 'teams:\n  |\n')).items[0].insertText!;
+    assert.equal(team, '- { id: ${1:grade-4}, led_by: ${2|tl-grade3,principal|}, teachers: ${3:0} }');
+    const result = served('c1.pdsa.yaml', PDSA.replace('plan:\n  questions:\n', 'plan:\n  questions:\n    - { id: q-size, question: How many come? }\n').replace('  results:\n', '  results:\n    |\n')).items[0].insertText!;
+    assert.match(result, /question: \$\{1\|q-size\|\}/, 'a question already answered is no choice');
+  });
+
+  it('with no id to offer, keeps a person as free text, leaves a reference blank or leaves out an optional one', () => {
+    const pdsa = served('new.pdsa.yaml', '|').items[0].insertText!;
+    assert.match(pdsa, /^change_idea: \$\{2\}$/m);
+    assert.match(pdsa, /who: \$\{9:ana\}/, 'no roster: people are free text');
+    const measure = served('new.measure.yaml', '|').items[0].insertText!;
+    assert.doesNotMatch(measure, /^measure:/m);
+    assert.match(served('new.measure.yaml', '|', { 'k.driver.yaml': DRIVER }).items[0].insertText!, /^measure: \$\{3\|k3-reading#m-proficiency,k3-reading#m-huddles\|\}$/m);
+    const position = served('l.leadership.yaml', 'kind: leadership-model\nid: l\npositions:\n  |\n').items[0].insertText!;
+    assert.equal(position, '- { id: ${1:tl-grade4}, role: ${2|principal,assistant-principal,teacher-leader,coach,other|} }', 'no position to report to: no reports_to');
+  });
+
+  it('gives the document and its items ids the workspace does not have yet', () => {
+    assert.match(served('new.driver.yaml', '|', { 'k.driver.yaml': DRIVER.replace('id: k3-reading', 'id: k3-reading') }).items[0].insertText!, /^id: \$\{1:k3-reading-2\}$/m);
+    assert.match(served('new.driver.yaml', '|').items[0].insertText!, /^id: \$\{1:k3-reading\}$/m);
+    const taken = DRIVER.replace('  - id: c-template', '  - id: c-new\n    title: Taken\n  - id: c-template').replace('change_ideas:\n', 'change_ideas:\n  |\n');
+    assert.match(served('k.driver.yaml', taken).items[0].insertText!, /^- id: \$\{1:c-new-2\}$/m);
+  });
+
+  const WORKSPACES: Array<[string, Record<string, string>]> = [
+    ['an empty workspace', {}],
+    ['a workspace with a driver diagram and a roster', { 'k.driver.yaml': DRIVER, 'r.roster.yaml': ROSTER }],
+  ];
+  for (const [where, others] of WORKSPACES) {
+    it(`inserts every whole document, with its defaults, with no ref/ problem, in ${where}`, () => {
+      for (const kind of KINDS) {
+        const name = `new.${KIND_SPECS[kind].suffix}.yaml`;
+        const { items, text } = served(name, '|', others);
+        assert.equal(items.length, 1, kind);
+        const ws = workspaceOf({ ...others, [name]: accept(text, items[0]) });
+        assert.equal(ws.file(`file:///ws/${name}`)!.documents[0].kind, kind);
+        assert.deepEqual(refProblems(ws, `file:///ws/${name}`), [], kind);
+      }
+    });
+  }
+
+  const ITEM_HOSTS: Array<{ name: string; marked: string; others?: Record<string, string> }> = [
+    { name: 'k.driver.yaml', marked: DRIVER.replace('change_ideas:\n', 'change_ideas:\n  |\n') },
+    { name: 'k.driver.yaml', marked: DRIVER.replace('secondary_drivers:\n', 'secondary_drivers:\n  - |\n') },
+    { name: 'k.driver.yaml', marked: 'kind: driver-diagram\nid: lone\nchange_ideas:\n  |\n' },
+    { name: 'c.rapid.yaml', marked: RAPID.replace('decisions:\n', 'decisions:\n  |\n'), others: { 'r.roster.yaml': ROSTER } },
+    { name: 'l.leadership.yaml', marked: LEADERSHIP.replace('positions:\n', 'positions:\n  |\n') },
+    { name: 'l.leadership.yaml', marked: LEADERSHIP.replace('teams:\n', 'teams:\n  - |\n') },
+    { name: 'c1.pdsa.yaml', marked: PDSA.replace('  results:\n', '  results:\n    |\n').replace('    - id: q-time', '    - id: q-size\n      question: How many?\n    - id: q-time') },
+    { name: 'c1.pdsa.yaml', marked: PDSA.replace('  questions:\n', '  questions:\n    |\n') },
+  ];
+  for (const host of ITEM_HOSTS) {
+    it(`inserts the item snippet at ${JSON.stringify(host.marked.slice(host.marked.indexOf('|') - 30, host.marked.indexOf('|') + 1))} with no ref/ problem`, () => {
+      const { items, text } = served(host.name, host.marked, host.others);
+      assert.equal(items.length, 1);
+      const ws = workspaceOf({ ...host.others, [host.name]: accept(text, items[0]) });
+      const before = workspaceOf({ ...host.others, [host.name]: text });
+      const count = (w: Workspace) => w.file(`file:///ws/${host.name}`)!.documents[0].data;
+      assert.ok(count(ws), `the document still parses:\n${accept(text, items[0])}`);
+      assert.deepEqual(refProblems(ws, `file:///ws/${host.name}`), refProblems(before, `file:///ws/${host.name}`));
     });
   }
 });

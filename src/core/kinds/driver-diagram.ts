@@ -78,7 +78,7 @@ measures:
   outline,
 } as const satisfies KindSpec<'driver-diagram'>;
 
-/** Its snippets (written into snippets/ by `npm run generate`; not needed at run time). */
+/** Its snippets: served by completion (`lang/snippets.ts`), and written into snippets/ for other editors by `npm run generate`. */
 export const snippets = {
   document: {
     name: "Driver diagram",
@@ -117,6 +117,8 @@ export const snippets = {
     name: "Change idea",
     prefix: ["ik-change-idea"],
     description: "Improvekit: a change idea under change_ideas",
+    list: ["change_ideas"],
+    references: { 3: { at: ["change_ideas", "*", "supports"] }, 4: { at: ["change_ideas", "*", "measures"] } },
     body: [
       "- id: ${1:c-new}",
       "  title: ${2:What the team will try}",
@@ -129,6 +131,8 @@ export const snippets = {
     name: "Secondary driver",
     prefix: ["ik-secondary-driver"],
     description: "Improvekit: a secondary driver under secondary_drivers",
+    list: ["secondary_drivers"],
+    references: { 3: { at: ["secondary_drivers", "*", "supports"] } },
     body: [
       "- { id: ${1:s-new}, title: ${2:What must be true for the primary driver}, supports: [${3:p-first}] }",
     ],
@@ -137,6 +141,7 @@ export const snippets = {
     name: "Measure",
     prefix: ["ik-measure"],
     description: "Improvekit: a measure under measures",
+    list: ["measures"],
     body: [
       "- { id: ${1:m-new}, name: ${2:What we count}, type: ${3|process,outcome,balancing|} }",
     ],

@@ -60,7 +60,7 @@ teams:
   },
 } as const satisfies KindSpec<'leadership-model'>;
 
-/** Its snippets (written into snippets/ by `npm run generate`; not needed at run time). */
+/** Its snippets: served by completion (`lang/snippets.ts`), and written into snippets/ for other editors by `npm run generate`. */
 export const snippets = {
   document: {
     name: "Leadership model",
@@ -100,6 +100,7 @@ export const snippets = {
     name: "Leadership role",
     prefix: ["ik-role"],
     description: "Improvekit: a role under roles",
+    list: ["roles"],
     body: [
       "- id: ${1:coach}",
       "  title: ${2:Instructional coach}",
@@ -114,6 +115,8 @@ export const snippets = {
     name: "Leadership position",
     prefix: ["ik-position"],
     description: "Improvekit: a position under positions",
+    list: ["positions"],
+    references: { 2: { at: ["positions", "*", "role"] }, 3: { at: ["positions", "*", "reports_to"], none: "drop" } },
     body: [
       "- { id: ${1:tl-grade4}, role: ${2:team-lead}, reports_to: ${3:principal} }",
     ],
@@ -122,6 +125,8 @@ export const snippets = {
     name: "Leadership team",
     prefix: ["ik-team"],
     description: "Improvekit: a team under teams, led by a position",
+    list: ["teams"],
+    references: { 2: { at: ["teams", "*", "led_by"] } },
     body: [
       "- { id: ${1:grade-4}, led_by: ${2:tl-grade3}, teachers: ${3:0} }",
     ],

@@ -91,12 +91,13 @@ data:
   outline,
 } as const satisfies KindSpec<'measure'>;
 
-/** Its snippets (written into snippets/ by `npm run generate`; not needed at run time). */
+/** Its snippets: served by completion (`lang/snippets.ts`), and written into snippets/ for other editors by `npm run generate`. */
 export const snippets = {
   document: {
     name: 'Measure over time',
     prefix: ['improvekit-measure', 'ik-measure-document'],
     description: 'Improvekit: a whole measure (definition, data, chart, phases)',
+    references: { 3: { at: ['measure'], none: 'drop' } },
     body: [
       'kind: measure',
       'id: ${1:huddle-minutes}',
@@ -121,18 +122,21 @@ export const snippets = {
       name: 'Measure phase',
       prefix: ['ik-phase'],
       description: 'Improvekit: a phase of a measure, with the change that started it, under phases',
+      list: ['phases'],
       body: ['- { start: ${1:2026-03-02}, label: ${2:With template}, reason: ${3:huddles-c2 put the template in use} }'],
     },
     {
       name: 'Measure annotation',
       prefix: ['ik-annotation'],
       description: 'Improvekit: a note drawn on the chart at its date, under annotations',
+      list: ['annotations'],
       body: ['- { date: ${1:2026-02-02}, text: ${2:Huddles moved to Tuesdays} }'],
     },
     {
       name: 'Measure point',
       prefix: ['ik-point'],
       description: 'Improvekit: a data point, under data.points (add n: for p and u charts)',
+      list: ['data', 'points'],
       body: ['- { date: ${1:2026-03-09}, value: ${2:18} }'],
     },
   ],

@@ -21,7 +21,7 @@ messages:
   outline: (ctx) => section(ctx, 'messages', 'Messages', looseItems(ctx, ['messages'], 'message', 'text')),
 } as const satisfies KindSpec<'message-map'>;
 
-/** Its snippets (written into snippets/ by `npm run generate`; not needed at run time). */
+/** Its snippets: served by completion (`lang/snippets.ts`), and written into snippets/ for other editors by `npm run generate`. */
 export const snippets = {
   document: {
     name: "Message map",
@@ -43,6 +43,7 @@ export const snippets = {
     name: "Key message",
     prefix: ["ik-key-message"],
     description: "Improvekit: a key message under messages",
+    list: ["messages"],
     body: [
       "- text: ${1:One short sentence families can repeat.}",
       "  support: [${2:A fact that backs it up}]",

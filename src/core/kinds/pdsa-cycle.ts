@@ -56,12 +56,13 @@ plan:
   },
 } as const satisfies KindSpec<'pdsa-cycle'>;
 
-/** Its snippets (written into snippets/ by `npm run generate`; not needed at run time). */
+/** Its snippets: served by completion (`lang/snippets.ts`), and written into snippets/ for other editors by `npm run generate`. */
 export const snippets = {
   document: {
     name: "PDSA cycle",
     prefix: ["improvekit-pdsa-cycle", "ik-pdsa"],
     description: "Improvekit: a whole PDSA cycle (plan with a prediction)",
+    references: { 2: { at: ["change_idea"] }, 9: { at: ["plan", "tasks", "*", "who"] } },
     body: [
       "kind: pdsa-cycle",
       "id: ${1:huddles-c1}",
@@ -86,6 +87,7 @@ export const snippets = {
     name: "PDSA question",
     prefix: ["ik-question"],
     description: "Improvekit: a plan question with its prediction, under plan.questions",
+    list: ["plan", "questions"],
     body: [
       "- { id: ${1:q2}, question: ${2:What do we want to learn?}, prediction: ${3:What we expect to happen} }",
     ],
@@ -94,6 +96,8 @@ export const snippets = {
     name: "PDSA study result",
     prefix: ["ik-result"],
     description: "Improvekit: a study result for a plan question, under study.results",
+    list: ["study", "results"],
+    references: { 1: { at: ["study", "results", "*", "question"] } },
     body: [
       "- { question: ${1:q1}, result: ${2:What happened}, prediction_met: ${3|yes,no,partly|} }",
     ],

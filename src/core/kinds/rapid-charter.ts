@@ -75,12 +75,13 @@ decisions:
   lenses: (ctx): CodeLens[] => listItems(ctx.data, ['decisions']).map((item) => ({ range: ctx.range(item.path, 'item'), ...lens(item) })),
 } as const satisfies KindSpec<'rapid-charter'>;
 
-/** Its snippets (written into snippets/ by `npm run generate`; not needed at run time). */
+/** Its snippets: served by completion (`lang/snippets.ts`), and written into snippets/ for other editors by `npm run generate`. */
 export const snippets = {
   document: {
     name: "RAPID charter",
     prefix: ["improvekit-rapid-charter", "ik-rapid"],
     description: "Improvekit: a whole RAPID decision charter",
+    references: { 5: { at: ["decisions", "*", "recommend"] }, 6: { at: ["decisions", "*", "agree"] }, 7: { at: ["decisions", "*", "perform"] }, 8: { at: ["decisions", "*", "input"] }, 9: { at: ["decisions", "*", "decide"] } },
     body: [
       "kind: rapid-charter",
       "id: ${1:cabinet-2026}",
@@ -103,6 +104,8 @@ export const snippets = {
     name: "RAPID decision",
     prefix: ["ik-decision"],
     description: "Improvekit: a decision under decisions, with its R, A, P, I and one D",
+    list: ["decisions"],
+    references: { 3: { at: ["decisions", "*", "recommend"] }, 4: { at: ["decisions", "*", "agree"] }, 5: { at: ["decisions", "*", "perform"] }, 6: { at: ["decisions", "*", "input"] }, 7: { at: ["decisions", "*", "decide"] } },
     body: [
       "- id: ${1:new-decision}",
       "  decision: ${2:What is to be decided}",

@@ -35,7 +35,7 @@ groups:
   outline: (ctx) => [...listSection(ctx, 'people', 'People', 'person'), ...listSection(ctx, 'groups', 'Groups', 'group')],
 } as const satisfies KindSpec<'roster'>;
 
-/** Its snippets (written into snippets/ by `npm run generate`; not needed at run time). */
+/** Its snippets: served by completion (`lang/snippets.ts`), and written into snippets/ for other editors by `npm run generate`. */
 export const snippets = {
   document: {
     name: "Roster",
@@ -56,6 +56,7 @@ export const snippets = {
     name: "Roster person",
     prefix: ["ik-person"],
     description: "Improvekit: a person under people",
+    list: ["people"],
     body: [
       "- { id: ${1:new-person}, name: ${2:Full name}, role: ${3:Role} }",
     ],
@@ -64,6 +65,7 @@ export const snippets = {
     name: "Roster group",
     prefix: ["ik-group"],
     description: "Improvekit: a group under groups",
+    list: ["groups"],
     body: [
       "- { id: ${1:new-group}, name: ${2:Who is in it} }",
     ],

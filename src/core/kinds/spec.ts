@@ -73,19 +73,36 @@ export interface LearnContext {
   resolveData(relative: string): string | undefined;
 }
 
-/** A snippet as VS Code's snippet files hold it. */
+/** A placeholder of a snippet that names something by id. */
+export interface SnippetReference {
+  /** The reference site it fills: the `at` of one of the kind's `references`. */
+  at: ReadonlyArray<string | '*'>;
+  /**
+   * With no id in the workspace to offer: `empty` leaves the placeholder blank for the writer to
+   * name one (the default), `drop` leaves out its key (an optional one). A person keeps the
+   * written text while the workspace has no roster: people are free text then.
+   */
+  none?: 'empty' | 'drop';
+}
+
+/** A snippet as VS Code's snippet files hold it, with what completion needs to fill it in. */
 export interface SnippetSpec {
   /** Its name in the snippet file. */
   name: string;
   prefix: string[];
   description: string;
+  /** VS Code snippet syntax; an item's body starts `- `. */
   body: string[];
+  /** An item snippet: the list it adds an item to (offered only where an item of that list starts). */
+  list?: readonly string[];
+  /** Placeholders (by number) that name something by id: completion makes each a choice of the workspace's ids. */
+  references?: Readonly<Partial<Record<number, SnippetReference>>>;
 }
 
 /**
  * A kind's snippets: the whole document (its body starts `kind: <name>`), and its items. Each kind
- * module exports them beside its spec; they feed the generated snippet files only, so they stay
- * out of the spec and out of the bundles.
+ * module exports them beside its spec (the table is `kinds/snippets.ts`); completion serves them,
+ * and `npm run generate` writes them into snippets/ for other editors.
  */
 export interface KindSnippets {
   document: SnippetSpec;

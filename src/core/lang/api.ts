@@ -10,7 +10,7 @@ export interface Location {
   range: Range;
 }
 
-export type CompletionKind = 'reference' | 'person' | 'value' | 'key' | 'document';
+export type CompletionKind = 'reference' | 'person' | 'value' | 'key' | 'document' | 'snippet';
 
 export interface CompletionItem {
   /** What the list shows, and what is inserted unless `insertText` says otherwise. */
@@ -23,6 +23,10 @@ export interface CompletionItem {
   /** The text the completion replaces (the partial word at the cursor, or an empty range). */
   range: Range;
   insertText?: string;
+  /** `insertText` is in snippet syntax (tab stops, placeholders, choices). */
+  snippet?: boolean;
+  /** What the typed word is matched against, when not the label. */
+  filterText?: string;
   sortText?: string;
 }
 

@@ -5,11 +5,13 @@ import { ROLE_CATEGORIES, RAPID_ROLES } from '../schemas/kinds';
 import { date, ids, items, obj, text } from '../model/values';
 import { readDate, readNumber } from '../model/csv';
 import { resolveDataPath } from '../data';
-import type { Position, Range } from '../types';
+import type { PathSegment, Position, Range } from '../types';
+import { fileFormat } from '../recognize';
 import { KINDS, type Kind } from '../kinds';
 import type { CompletionItem } from './api';
 import { cursorContext } from './cursor';
-import { kindLabel, LIST_WORDS, docAt, lenientData, rosterEntries, seriesOf, SERIES_KINDS, siteOf, splitRef, titleOf, type RefSite } from './model';
+import { definitionsOf, kindLabel, LIST_WORDS, docAt, lenientData, referencesOf, rosterEntries, seriesOf, SERIES_KINDS, siteOf, splitRef, titleOf, type RefSite } from './model';
+import { documentSnippets, itemSnippets, type DocumentStart, type SnippetFill } from './snippets';
 import { enumValuesAt, isObjectAt, keysAt, kindDescription } from './schema';
 
 /** The lines of a file's text (any line break). */
@@ -17,13 +19,26 @@ export function linesOf(file: ParsedFile): string[] {
   return file.text.split(/\r\n|\r|\n/);
 }
 
-export function completions(ws: Workspace, uri: string, position: Position): CompletionItem[] {
+/**
+ * What may be written at a position. `trigger`: the character whose typing asked (none when the
+ * list was asked for); a space typed where a whole document could start is indentation, not a request.
+ */
+export function completions(ws: Workspace, uri: string, position: Position, trigger?: string): CompletionItem[] {
   const file = ws.file(uri);
   if (!file) return [];
+  // Other YAML (a CI workflow) gets nothing, and is not even split into lines.
+  if (!file.documents.length && fileFormat(file.uri) !== 'markdown' && /\S/.test(file.text)) return [];
   const offset = file.lines.offsetAt(position);
+  const lines = linesOf(file);
+  const start = trigger !== undefined && /\s/.test(trigger) ? undefined : documentStartAt(file, lines, offset, position);
+  const documents = start ? documentSnippets(start, snippetFill(ws, file, undefined), wordRange(lines, position), KINDS) : [];
+  // An empty file named for its kind, or an empty fence, is a document already: its keys too.
+  return [...documents, ...atPosition(ws, file, lines, offset, position)];
+}
+
+function atPosition(ws: Workspace, file: ParsedFile, lines: readonly string[], offset: number, position: Position): CompletionItem[] {
   const doc = docAt(file, offset);
   if (!doc) return [];
-  const lines = linesOf(file);
   const first = file.lines.positionAt(doc.segment.span.start).line;
   const last = file.lines.positionAt(doc.span.end).line;
   const ctx = cursorContext(lines, position.line, position.character, Math.max(first, file.lines.positionAt(doc.span.start).line), last, file.lines.lineStart(position.line), (p) => isObjectAt(doc.kind, p));
@@ -33,9 +48,10 @@ export function completions(ws: Workspace, uri: string, position: Position): Com
   if (ctx.mode === 'key') {
     // Renaming a key already followed by its `:` replaces the word only.
     const colon = /^[ \t]*:/.test(file.text.slice(ctx.word.end));
-    return keysAt(doc.kind, ctx.path)
+    const keys = keysAt(doc.kind, ctx.path)
       .filter(({ key }) => !ctx.present.includes(key) || key === typed)
-      .map(({ key, description }, i) => ({ label: key, kind: 'key' as const, detail: description?.split(/(?<=\.)\s/)[0], documentation: description, range, insertText: colon ? key : `${key}: `, sortText: String(i).padStart(3, '0') }));
+      .map(({ key, description }, i): CompletionItem => ({ label: key, kind: 'key', detail: description?.split(/(?<=\.)\s/)[0], documentation: description, range, insertText: colon ? key : `${key}: `, sortText: String(i).padStart(3, '0') }));
+    return [...keys, ...itemSnippetsAt(ws, file, doc, lines[position.line] ?? '', ctx.path, range)];
   }
   const path = ctx.path;
   if (path.length === 1 && path[0] === 'kind') {
@@ -51,7 +67,7 @@ export function completions(ws: Workspace, uri: string, position: Position): Com
     if (path[2] === 'start') return startCompletions(ws, file, doc, offset, range);
   }
   const site = siteOf(doc.kind, path);
-  if (site) out.push(...referenceCompletions(ws, file, doc, site, typed, range));
+  if (site) out.push(...replacing(referenceCompletions(ws, file, doc, site, typed, range), typed, position.character - range.start.character));
   const seen = new Set(out.map((c) => c.label));
   for (const value of enumValuesAt(doc.kind, path)) {
     if (!seen.has(value)) out.push({ label: value, kind: 'value', range, sortText: `z${value}` });
@@ -59,12 +75,100 @@ export function completions(ws: Workspace, uri: string, position: Position): Com
   return out;
 }
 
-function referenceCompletions(ws: Workspace, file: ParsedFile, doc: ParsedDocument, site: RefSite, typed: string, range: Range): CompletionItem[] {
+/**
+ * The ids offered for a value that names none of them (a snippet's placeholder, a stale id): the
+ * editor matches what is typed against each item, so the ids would all be hidden; each is matched
+ * as if the written word were its start, so that the whole list shows and one replaces the word.
+ */
+function replacing(items: CompletionItem[], typed: string, cursor: number): CompletionItem[] {
+  const before = typed.slice(0, Math.max(0, cursor)).toLowerCase();
+  if (!before || items.some((c) => c.label.toLowerCase() === typed.toLowerCase() || c.label.toLowerCase().startsWith(before))) return items;
+  return items.map((c) => ({ ...c, filterText: `${typed.slice(0, Math.max(0, cursor))}${c.label}` }));
+}
+
+/** The range of the word at a position (what a completion there replaces). */
+function wordRange(lines: readonly string[], position: Position): Range {
+  const text = lines[position.line] ?? '';
+  let start = position.character;
+  while (start > 0 && /[A-Za-z0-9_.#@`-]/.test(text[start - 1])) start--;
+  let end = position.character;
+  while (end < text.length && /[A-Za-z0-9_.#@-]/.test(text[end])) end++;
+  return { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+}
+
+/**
+ * Where a whole document may start at the cursor: an empty YAML file, an empty fenced block whose
+ * info string is a kind, an empty front matter, or a line of Markdown prose with nothing on it
+ * but the word being typed (outside every fence).
+ */
+function documentStartAt(file: ParsedFile, lines: readonly string[], offset: number, position: Position): DocumentStart | undefined {
+  const format = fileFormat(file.uri);
+  if (format === 'yaml') {
+    if (file.text.trim() !== '') return undefined;
+    return { at: 'yaml', kinds: file.documents.length ? [file.documents[0].kind] : KINDS };
+  }
+  if (format !== 'markdown') return undefined;
+  const line = lines[position.line] ?? '';
+  if (!/^\s*[A-Za-z0-9_`-]*$/.test(line.slice(0, position.character)) || !/^[A-Za-z0-9_-]*\s*$/.test(line.slice(position.character))) return undefined;
+  const doc = docAt(file, offset);
+  if (doc) {
+    const empty = file.text.slice(doc.span.start, doc.span.end).trim() === '';
+    return empty && doc.origin === 'fence' ? { at: 'fence', kind: doc.kind } : undefined;
+  }
+  if (lines[0]?.trim() === '---' && position.line > 0) {
+    const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    if (close < 0 || position.line < close) return close > 0 && lines.slice(1, close).every((l) => l.trim() === '') ? { at: 'front-matter' } : undefined;
+  }
+  let fenced = false;
+  for (let l = 0; l < position.line; l++) if (/^\s{0,3}(```|~~~)/.test(lines[l])) fenced = !fenced;
+  return fenced || /^\s{0,3}(```|~~~)/.test(line) ? undefined : { at: 'prose' };
+}
+
+/**
+ * The item snippets where an item of a list starts: a line of its own under the list's key, or
+ * after a `- ` with nothing else in the item yet.
+ */
+function itemSnippetsAt(ws: Workspace, file: ParsedFile, doc: ParsedDocument, line: string, path: PathSegment[], range: Range): CompletionItem[] {
+  const before = line.slice(0, range.start.character);
+  if (!/^\s*$/.test(line.slice(range.end.character))) return [];
+  const fill = () => snippetFill(ws, file, doc);
+  if (/^\s*$/.test(before)) return itemSnippets(doc.kind, path, false, fill(), range);
+  if (/^\s*-\s+$/.test(before) && path[path.length - 1] === 0) return itemSnippets(doc.kind, path.slice(0, -1), true, fill(), range);
+  return [];
+}
+
+/** What the snippets are filled with: the ids completion offers at each reference site. */
+function snippetFill(ws: Workspace, file: ParsedFile, doc: ParsedDocument | undefined): SnippetFill {
+  const none: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  let taken: Set<string> | undefined;
+  return {
+    idsAt(kind, at) {
+      const site = siteOf(kind, at.map((seg) => (seg === '*' ? 0 : seg)));
+      if (!site) return undefined;
+      const local = doc && doc.kind === kind ? doc : undefined;
+      let ids = referenceCompletions(ws, file, local, site, '', none).map((c) => c.label);
+      if (site.once && local) {
+        const data = lenientData(file, local);
+        const named = new Set(referencesOf(local, data).filter((r) => r.site === site).map((r) => r.value));
+        ids = ids.filter((id) => !named.has(id));
+      }
+      return ids;
+    },
+    freeText: (kind, at) => siteOf(kind, at.map((seg) => (seg === '*' ? 0 : seg)))?.target.scope === 'person' && !ws.hasRoster(),
+    documentIdTaken: (id) => ws.byId(id).length > 0,
+    itemIdTaken(id) {
+      taken ??= new Set(doc ? definitionsOf(doc, lenientData(file, doc)).map((d) => d.id) : []);
+      return taken.has(id);
+    },
+  };
+}
+
+function referenceCompletions(ws: Workspace, file: ParsedFile, doc: ParsedDocument | undefined, site: RefSite, typed: string, range: Range): CompletionItem[] {
   const target = site.target;
   switch (target.scope) {
     case 'local': {
-      const data = lenientData(file, doc);
-      if (!data) return [];
+      const data = doc && lenientData(file, doc);
+      if (!doc || !data) return [];
       const qualify = splitRef(typed).docId !== undefined && doc.id !== undefined;
       const index = itemIndex(doc.kind, data, target.lists[0]);
       const out: CompletionItem[] = [];
@@ -72,6 +176,8 @@ function referenceCompletions(ws: Workspace, file: ParsedFile, doc: ParsedDocume
         if (!target.lists.includes(item.list)) continue;
         out.push({ label: qualify ? `${doc.id}#${item.id}` : item.id, kind: 'reference', detail: titleOf(item.value), documentation: `${capital(LIST_WORDS[item.list] ?? item.list)} of this ${doc.kind}.`, range, sortText: `${target.lists.indexOf(item.list)}${item.id}` });
       }
+      // The lists in the site's order (a change idea supports secondary drivers first), each in document order.
+      out.sort((a, b) => (a.sortText ?? '').charCodeAt(0) - (b.sortText ?? '').charCodeAt(0));
       if (site.at[site.at.length - 1] === 'role') {
         for (const category of ROLE_CATEGORIES) out.push({ label: category, kind: 'value', detail: 'role category', range, sortText: `z${category}` });
       }

@@ -204,6 +204,7 @@ describe('extension adapter (stand-in vscode)', () => {
       assert.ok(doc.isUntitled);
       assert.equal(doc.languageId, 'yaml');
       assert.match(doc.getText(), /^kind: pdsa-cycle\nid: new-pdsa-cycle\n/);
+      assert.equal(doc.uri.toString(), `untitled:${path.join(EXAMPLES, 'new-pdsa-cycle.pdsa.yaml')}`, 'Save proposes <id>.<suffix>.yaml in the folder');
       assert.match(doc.getText(), /^change_idea: k3-reading#c-/m);
       const status = vscode.state.statusItems[0];
       assert.ok(status.visible);
@@ -215,8 +216,9 @@ describe('extension adapter (stand-in vscode)', () => {
         errors.map((d) => d.message),
         [],
       );
+      assert.ok(api.host.workspace.has(doc.uri.toString()), 'the engine holds it under its own name, a .yaml one');
       vscode.closeDocument(doc);
-      await waitFor('the closed untitled document to leave the engine', () => !api.host.workspace.has(`${doc.uri.toString()}.yaml`));
+      await waitFor('the closed untitled document to leave the engine', () => !api.host.workspace.has(doc.uri.toString()));
     });
 
     it('New Document starts from the skeleton even when VS Code opens the untitled document with an old text', async () => {

@@ -50,6 +50,9 @@ export class Uri {
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return new Uri(base.scheme, base.authority, path.posix.join(base.path, ...parts));
   }
+  with(change: { scheme?: string; authority?: string; path?: string; fragment?: string }): Uri {
+    return new Uri(change.scheme ?? this.scheme, change.authority ?? this.authority, change.path ?? this.path, change.fragment ?? this.fragment);
+  }
   get fsPath(): string {
     return this.path;
   }
@@ -318,6 +321,8 @@ export const state = {
   readGate: undefined as ((uri: Uri) => Promise<void>) | undefined,
   /** The text the next untitled document opens with instead of the one asked for (VS Code reusing a closed one's). */
   staleUntitled: undefined as string | undefined,
+  /** Other installed extensions, by id (`extensions.getExtension`). */
+  extensions: new Map<string, { id: string; isActive: boolean; exports: unknown; activate(): Promise<unknown> }>(),
   events: {
     open: new EventEmitter<TextDocument>(),
     change: new EventEmitter<{ document: TextDocument; contentChanges: unknown[] }>(),
@@ -326,6 +331,7 @@ export const state = {
     folders: new EventEmitter<void>(),
     configuration: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
     activeEditor: new EventEmitter<unknown>(),
+    extensions: new EventEmitter<void>(),
   },
 };
 
@@ -487,6 +493,9 @@ export const workspace = {
       if (type !== undefined) return { type, size: s.size, ctime: 0, mtime: 0 };
       return { type: (s.isDirectory() ? FileType.Directory : s.isFile() ? FileType.File : FileType.Unknown) | link, size: s.size, ctime: 0, mtime: 0 };
     },
+    async readDirectory(uri: Uri): Promise<Array<[string, FileType]>> {
+      return fs.readdirSync(uri.path, { withFileTypes: true }).map((e) => [e.name, e.isDirectory() ? FileType.Directory : FileType.File]);
+    },
     async readFile(uri: Uri): Promise<Uint8Array> {
       state.reads.push(uri.path);
       const bytes = new Uint8Array(fs.readFileSync(uri.path));
@@ -505,7 +514,16 @@ export const workspace = {
   onDidCloseTextDocument: state.events.close.event,
   onDidChangeWorkspaceFolders: state.events.folders.event,
   onDidChangeConfiguration: state.events.configuration.event,
-  async openTextDocument(options: { language: string; content: string }): Promise<TextDocument> {
+  async openTextDocument(options: { language: string; content: string } | Uri): Promise<TextDocument> {
+    if (options instanceof Uri) {
+      // An untitled document with a path (what Save proposes): empty, its language from the name.
+      if (options.scheme !== 'untitled') throw new Error(`the stand-in opens only untitled documents by URI, not ${options.toString()}`);
+      const open = state.documents.find((d) => !d.isClosed && d.uri.toString() === options.toString());
+      if (open) return open;
+      const content = state.staleUntitled ?? '';
+      state.staleUntitled = undefined;
+      return openDocument(options, /\.ya?ml$/.test(options.path) ? 'yaml' : /\.md$/.test(options.path) ? 'markdown' : 'plaintext', content);
+    }
     const content = state.staleUntitled ?? options.content;
     state.staleUntitled = undefined;
     return openDocument(Uri.parse(`untitled:Untitled-${++state.untitled}`), options.language, content);
@@ -557,6 +575,13 @@ export const window = {
   async showQuickPick() {
     return undefined;
   },
+};
+
+export const extensions = {
+  getExtension(id: string) {
+    return state.extensions.get(id);
+  },
+  onDidChange: state.events.extensions.event,
 };
 
 export const commands = {
@@ -622,4 +647,5 @@ export function reset(folder?: string | readonly string[]): void {
   state.reads = [];
   state.readGate = undefined;
   state.staleUntitled = undefined;
+  state.extensions.clear();
 }

@@ -9,8 +9,8 @@ const contributes = pkg.contributes as {
   commands: Array<{ command: string; title: string; category: string; icon?: string }>;
   menus: Record<string, Array<{ command: string; when?: string }>>;
   configuration: { properties: Record<string, { type: string; default: unknown }> };
-  yamlValidation: Array<{ fileMatch: string; url: string }>;
-  snippets: Array<{ language: string; path: string }>;
+  yamlValidation?: unknown;
+  snippets?: Array<{ language: string; path: string }>;
 };
 
 function sources(dir: string): string[] {
@@ -20,7 +20,7 @@ function sources(dir: string): string[] {
 describe('extension manifest (package.json)', () => {
   it('has the command ids of DESIGN §4 in the Improvekit category, each registered by the extension', () => {
     const ids = contributes.commands.map((c) => c.command);
-    for (const id of ['improvekit.openPreview', 'improvekit.exportHtml', 'improvekit.checkWorkspace', 'improvekit.newDocument', 'improvekit.fixAll', 'improvekit.exportSvg']) assert.ok(ids.includes(id), id);
+    for (const id of ['improvekit.openPreview', 'improvekit.exportHtml', 'improvekit.checkWorkspace', 'improvekit.newDocument', 'improvekit.fixAll', 'improvekit.exportSvg', 'improvekit.exportPng']) assert.ok(ids.includes(id), id);
     assert.ok(contributes.commands.every((c) => c.category === 'Improvekit'));
     const code = sources(path.join(ROOT, 'src', 'extension')).join('\n');
     for (const id of ids) assert.ok(code.includes(id), `${id} is contributed but nothing in src/extension registers it`);
@@ -35,19 +35,11 @@ describe('extension manifest (package.json)', () => {
     for (const m of contributes.menus.commandPalette) assert.ok(contributes.commands.some((c) => c.command === m.command), m.command);
   });
 
-  it('binds every kind suffix, .yaml and .yml, to a JSON Schema file that exists', () => {
-    const suffixes = ['driver', 'pdsa', 'rapid', 'leadership', 'message', 'roster'];
-    for (const suffix of suffixes) {
-      for (const ext of ['yaml', 'yml']) {
-        const entry = contributes.yamlValidation.find((v) => v.fileMatch === `*.${suffix}.${ext}`);
-        assert.ok(entry, `*.${suffix}.${ext}`);
-        assert.ok(fs.existsSync(path.join(ROOT, entry.url)), entry.url);
-      }
-    }
-    // One schema per kind, and one for `.improvekit.yaml`.
-    assert.equal(new Set(contributes.yamlValidation.map((v) => v.url)).size, KINDS.length + 1);
-    const config = contributes.yamlValidation.find((v) => v.fileMatch === '.improvekit.yaml');
-    assert.ok(config && fs.existsSync(path.join(ROOT, config.url)), 'the .improvekit.yaml schema');
+  it('contributes no yamlValidation (Red Hat\'s YAML server would report and complete every document twice), and ships a JSON Schema per kind and for .improvekit.yaml', () => {
+    assert.equal(contributes.yamlValidation, undefined);
+    for (const kind of KINDS) assert.ok(fs.existsSync(path.join(ROOT, 'schemas', `${kind}.schema.json`)), kind);
+    assert.ok(fs.existsSync(path.join(ROOT, 'schemas', 'improvekit-config.schema.json')), 'the .improvekit.yaml schema');
+    assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*\.json$/m, 'the VSIX carries schemas/: src/extension/yaml.ts reads the .improvekit.yaml schema from it');
   });
 
   it('activates on YAML, Markdown and workspaces that hold documents, and runs on desktop and web', () => {
@@ -67,12 +59,9 @@ describe('extension manifest (package.json)', () => {
     assert.equal(props['improvekit.debounce'].default, 200);
   });
 
-  it('contributes snippet files that exist, for YAML and Markdown, and the Markdown preview plugin', () => {
-    assert.deepEqual(
-      contributes.snippets.map((s) => s.language).sort(),
-      ['markdown', 'yaml'],
-    );
-    for (const s of contributes.snippets) assert.ok(fs.existsSync(path.join(ROOT, s.path)), s.path);
+  it('contributes no snippet files (completion serves the snippets), keeps them for other editors, and the Markdown preview plugin', () => {
+    assert.equal(contributes.snippets, undefined, 'VS Code would show contributed snippets beside those completion serves');
+    for (const name of ['yaml.json', 'markdown.json']) assert.ok(fs.existsSync(path.join(ROOT, 'snippets', name)), name);
     assert.equal((contributes as Record<string, unknown>)['markdown.markdownItPlugins'], true);
   });
 });

@@ -122,3 +122,62 @@ describe('lang: completions', () => {
     assert.deepEqual(labels('notes.txt', 'hello |'), []);
   });
 });
+
+describe('lang: completion at every key and value position, by the schema of the real parent', () => {
+  const MEASURE = 'kind: measure\nid: huddle-minutes\ntitle: Minutes each huddle ran\n';
+  const TOP_LEVEL = ['title', 'owner', 'measure', 'definition', 'unit', 'chart', 'phases', 'annotations'];
+
+  it('offers the keys of `data` on an indented empty line under an empty `data:`, never the top-level keys', () => {
+    for (const marked of [`${MEASURE}data:\n  |\n`, `${MEASURE}data:\n  |`, `${MEASURE}data:\n  |\nchart: run\n`, `${MEASURE}data:   # the series\n\n  |\nphases:\n  - { start: 2026-01-05 }\n`]) {
+      const found = labels('m.measure.yaml', marked);
+      assert.deepEqual(found, ['file', 'date', 'value', 'n', 'group', 'points'], JSON.stringify(marked));
+      for (const key of TOP_LEVEL) assert.ok(!found.includes(key), `${key} offered under data: ${JSON.stringify(marked)}`);
+    }
+    assert.deepEqual(labels('m.measure.yaml', `${MEASURE}data:\n  file: minutes.csv\n  |\n`), ['date', 'value', 'n', 'group', 'points'], 'the keys not yet written');
+    assert.ok(labels('m.measure.yaml', `${MEASURE}data:\n|\n`).includes('chart'), 'at column 0 the document is the parent again');
+  });
+
+  it('offers `points` in the data of a measure and of a PDSA cycle, and the keys of a point', () => {
+    assert.ok(labels('m.measure.yaml', `${MEASURE}data:\n  po|\n`).includes('points'));
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('study:', 'data:\n  |\nstudy:')), ['measure', 'points', 'file', 'date', 'value']);
+    assert.deepEqual(labels('m.measure.yaml', `${MEASURE}data:\n  points:\n    - |\n`), ['date', 'value', 'n', 'group', 'note', 'ik-point']);
+    assert.deepEqual(labels('m.measure.yaml', `${MEASURE}data:\n  points:\n  - |\n`), ['date', 'value', 'n', 'group', 'note', 'ik-point'], 'a list at its key\'s indentation');
+    assert.deepEqual(labels('c1.pdsa.yaml', `${PDSA}data:\n  points:\n    - |\n`), ['date', 'value', 'note']);
+  });
+
+  it('offers the second key of a list item, block or flow', () => {
+    assert.deepEqual(labels('m.measure.yaml', `${MEASURE}data:\n  points:\n    - date: 2026-01-05\n      |\n`), ['value', 'n', 'group', 'note']);
+    assert.deepEqual(labels('m.measure.yaml', `${MEASURE}data:\n  points:\n    - { date: 2026-01-05, | }\n`), ['value', 'n', 'group', 'note']);
+    assert.deepEqual(labels('m.measure.yaml', `${MEASURE}data: { points: [ { date: 2026-01-05, | } ] }\n`), ['value', 'n', 'group', 'note']);
+    assert.deepEqual(labels('m.measure.yaml', `${MEASURE}phases:\n  - start: 2026-01-05\n    |\n`), ['label', 'freeze', 'reason']);
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('      prediction: yes', '      |')), ['prediction']);
+  });
+
+  it('offers the keys of nested mappings at any depth, and of a flow mapping', () => {
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('plan:\n', 'plan:\n  |\n')), ['objective', 'start', 'end', 'scale', 'data_collection']);
+    assert.deepEqual(labels('c1.pdsa.yaml', `${PDSA}act:\n  |\n`), ['decision', 'next_steps']);
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('  results:', '  |\n  results:')), ['learning']);
+    assert.deepEqual(labels('m.measure.yaml', `${MEASURE}data: { | }\n`), ['file', 'date', 'value', 'n', 'group', 'points']);
+    assert.deepEqual(labels('l.leadership.yaml', LEADERSHIP.replace('defaults: { max_span: 10 }', 'school: { teachers: 30, | }\ndefaults: { max_span: 10 }')), ['name', 'students']);
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('  measure: m-proficiency\n', '  measure: m-proficiency\n  |\n')), ['baseline', 'target', 'by', 'population']);
+  });
+
+  it('offers the keys of a list item after its `- `, and the item snippet of the list', () => {
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('  tasks:\n', '  tasks:\n    - |\n')), ['task', 'who', 'when', 'done']);
+    assert.deepEqual(labels('c1.pdsa.yaml', PDSA.replace('  questions:\n', '  questions:\n    - |\n')), ['id', 'question', 'prediction', 'ik-question']);
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('change_ideas:\n', 'change_ideas:\n  - |\n')), ['id', 'title', 'description', 'supports', 'measures', 'status', 'owner', 'ik-change-idea']);
+    assert.deepEqual(labels('k.driver.yaml', DRIVER.replace('change_ideas:\n', 'change_ideas:\n  |\n')), ['ik-change-idea'], 'a new item of the list');
+  });
+
+  it('offers every id for a reference whose written value names none (a snippet\'s placeholder), to replace it', () => {
+    const { ws, uri, pos, text } = withCursor('k.driver.yaml', DRIVER.replace('supports: s-huddles', 'supports: [s-first|]'));
+    const items = completions(ws, uri, pos);
+    assert.deepEqual(items.map((c) => c.label), ['s-huddles', 'p-data', 'p-time']);
+    for (const item of items) {
+      assert.equal(textOf(text, item.range), 's-first');
+      assert.ok(item.filterText?.startsWith('s-first'), `${item.label} is matched as the word being replaced: ${item.filterText}`);
+    }
+    const typing = withCursor('k.driver.yaml', DRIVER.replace('supports: s-huddles', 'supports: [s-h|]'));
+    assert.deepEqual(completions(typing.ws, typing.uri, typing.pos).map((c) => c.filterText), [undefined, undefined, undefined], 'a word being typed is matched as written');
+  });
+});
