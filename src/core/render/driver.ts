@@ -144,6 +144,8 @@ export function driverModel(scope: Scope, withCycles = true, sizing: Sizing = { 
       const lines = wrap(title, sizing.widths[layer] - 2 * PAD - (besideTitle ? STATUS_ROOM : 0), FONT, MAX_LINES);
       let height = PAD * 2 + lines.length * LINE;
       if (marked && !besideTitle) height += 26;
+      // Beside the title, the dots take a second row under the status pill.
+      if (besideTitle && status !== undefined && cycles.length) height = Math.max(height, PAD * 2 + 36);
       const tip = [title, id && `id: ${id}`];
       if (role === 'change') {
         const measures = ids(item.measures).map((m) => measureNames.get(m) ?? m);
@@ -235,14 +237,25 @@ function drawNode(scope: Scope, node: DriverNode, x: number, y: number, width: n
       cx += w + 10;
     }
     if (node.cycles.length) {
-      const shown = node.cycles.slice(0, 6);
+      let dotsY = rowY;
+      let count = Math.min(6, node.cycles.length);
+      const labelOf = (shown: number) => `${node.cycles.length > shown ? `+${node.cycles.length - shown} ` : ''}${node.cycles.length === 1 ? 'PDSA' : 'PDSAs'}`;
+      if (compact) {
+        // Within the status room, on a row of their own under the pill: as many dots as fit with their label.
+        const left = x + width - PAD - STATUS_ROOM + 10;
+        if (node.status) {
+          cx = left;
+          dotsY = rowY + 24;
+        }
+        const room = x + width - PAD - cx;
+        while (count > 1 && count * 16 + 4 + textWidth(labelOf(count), SMALL) > room) count--;
+      }
+      const shown = node.cycles.slice(0, count);
       const dots = shown.map((c, i) => {
         const dx = cx + 7 + i * 16;
-        return html`<g class="ik-cycle ik-pdsa-${c.status}"${c.doc.uri ? html` data-open-uri="${c.doc.uri}"` : ''}><title>${c.label}</title><circle cx="${n(dx)}" cy="${n(rowY + 9)}" r="6"/></g>`;
+        return html`<g class="ik-cycle ik-pdsa-${c.status}"${c.doc.uri ? html` data-open-uri="${c.doc.uri}"` : ''}><title>${c.label}</title><circle cx="${n(dx)}" cy="${n(dotsY + 9)}" r="6"/></g>`;
       });
-      const more = node.cycles.length > shown.length ? `+${node.cycles.length - shown.length} ` : '';
-      const label = `${more}${node.cycles.length === 1 ? 'PDSA' : 'PDSAs'}`;
-      row = html`${row}${dots}<text class="ik-node-detail" x="${n(cx + shown.length * 16 + 4)}" y="${n(rowY + 13)}">${label}</text>`;
+      row = html`${row}${dots}<text class="ik-node-detail" x="${n(cx + shown.length * 16 + 4)}" y="${n(dotsY + 13)}">${labelOf(shown.length)}</text>`;
     }
     body = html`${body}${row}`;
   }

@@ -9,6 +9,7 @@ import type { Io } from '../../../src/cli/io';
 import { renderSvgs } from '../../../src/core/render';
 import { Scope } from '../../../src/core/render/context';
 import { driverSvg } from '../../../src/core/render/driver';
+import { textWidth } from '../../../src/core/render/svg';
 import { LEADERSHIP, bigDriver } from './samples';
 import { render, textOf, xmlProblem } from './support';
 import { workspaceOf } from '../../helpers';
@@ -38,6 +39,28 @@ describe('render: exports for slides and paper', () => {
     const portrait = exportOf('big.driver.yaml', { 'big.driver.yaml': bigDriver() }, { layout: 'portrait' }).svgs[0].svg;
     assert.ok(size(portrait).height > size(portrait).width, 'portrait stays available');
     assert.equal(xmlProblem(svgs[0].svg.replace(/^<\?xml[^>]*>\n/, '').replace(/<style>[\s\S]*?<\/style>/, '')), undefined);
+  });
+
+  it('keeps a landscape change idea’s status, PDSA dots and their label inside its box', () => {
+    const cycle = (i: number) => `kind: pdsa-cycle\nid: c${i}\nchange_idea: d#c-huddles\nstatus: doing\n`;
+    const files: Record<string, string> = {
+      'd.driver.yaml': 'kind: driver-diagram\nid: d\naim: { statement: Raise reading }\nprimary_drivers:\n  - { id: p1, title: Teachers use data }\nsecondary_drivers:\n  - { id: s1, title: Grade teams meet, drivers: [p1] }\nchange_ideas:\n  - { id: c-huddles, title: Huddles, status: implementing, drivers: [s1] }\n',
+    };
+    for (let i = 1; i <= 8; i++) files[`c${i}.pdsa.yaml`] = cycle(i);
+    const ws = workspaceOf(files);
+    const doc = ws.file('file:///ws/d.driver.yaml')!.documents[0];
+    const svg = driverSvg(new Scope(doc, { workspace: ws, layout: 'landscape' })).value;
+    const node = /<g class="ik-node ik-node-change[^"]*"[\s\S]*?<\/g><\/g>(?:<\/g>)?/.exec(svg)![0];
+    const box = /<rect class="ik-node-box" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(node)!.slice(1).map(Number);
+    const [bx, by, bw, bh] = box;
+    const dots = [...node.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="6"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    assert.ok(dots.length >= 2 && dots.length <= 6, `${dots.length} dots`);
+    for (const [cx, cy] of dots) assert.ok(cx + 6 <= bx + bw && cy + 6 <= by + bh && cy - 6 >= by, `dot at ${cx},${cy} outside ${box}`);
+    const label = /<text class="ik-node-detail" x="([\d.]+)" y="([\d.]+)">([^<]*)<\/text>/.exec(node)!;
+    assert.match(label[3], new RegExp(`^\\+${8 - dots.length} PDSAs$`));
+    const right = Number(label[1]) + textWidth(label[3], 12);
+    assert.ok(right <= bx + bw, `the label ends at ${right.toFixed(0)}, the box at ${bx + bw}`);
+    assert.ok(Number(label[2]) <= by + bh, 'the label is inside the box');
   });
 
   it('spreads the edges that fan into a node over its side, in the order of their sources', () => {
