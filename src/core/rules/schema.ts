@@ -4,7 +4,7 @@ import type { FixSpec, Rule, RuleContext } from './api';
 import { expectedWords } from '../schemas/kinds';
 import { KIND_SPECS, KINDS, type Kind } from '../kinds';
 import { closest, listing } from '../text';
-import type { Path, PathSegment } from '../types';
+import type { Path, PathSegment, Span } from '../types';
 import { valueAt } from '../items';
 import { indentUnit, isText, keyWords, quoteYaml } from '../syntax';
 
@@ -49,6 +49,20 @@ function columnOf(ctx: RuleContext, offset: number): number | undefined {
  * an unquoted `, ` (`{ title: Huddles, debrief }`), and a key missing the space after its colon
  * in a flow mapping (`{ id:p1 }`). Keys a problem covers map to null: they are not reported again.
  */
+/** Edits that put `indent` before every line of the text from `from` to `to` that holds more than spaces. */
+function indentEdits(ctx: RuleContext, from: number, to: number, indent: string): Array<{ span: Span; text: string }> {
+  const text = ctx.source({ start: from, end: to });
+  const edits: Array<{ span: Span; text: string }> = [];
+  for (let at = 0; at < text.length; ) {
+    const eol = /\r\n|\r|\n/.exec(text.slice(at));
+    const line = eol ? text.slice(at, at + eol.index) : text.slice(at);
+    if (line.trim()) edits.push({ span: { start: from + at, end: from + at }, text: indent });
+    if (!eol) break;
+    at += eol.index + eol[0].length;
+  }
+  return edits;
+}
+
 function slips(ctx: RuleContext, path: Path, unknown: readonly string[], allowed: readonly string[], covered: Set<string>): Map<string, Problem | null> {
   const out = new Map<string, Problem | null>();
   const mapping = valueAt(ctx.data, path);
@@ -88,15 +102,7 @@ function slips(ctx: RuleContext, path: Path, unknown: readonly string[], allowed
       const from = keySpan(key).start - column(key)!;
       const to = ctx.doc.locate([...path, run[run.length - 1]], 'item').end;
       const unit = ' '.repeat(unitOf(ctx));
-      const text = ctx.source({ start: from, end: to });
-      const edits = [];
-      for (let at = 0; at < text.length; ) {
-        const eol = /\r\n|\r|\n/.exec(text.slice(at));
-        const line = eol ? text.slice(at, at + eol.index) : text.slice(at);
-        if (line.trim()) edits.push({ span: { start: from + at, end: from + at }, text: unit });
-        if (!eol) break;
-        at += eol.index + eol[0].length;
-      }
+      const edits = indentEdits(ctx, from, to, unit);
       const names = runNames(run);
       out.set(key, {
         at: [...path, key],
@@ -127,15 +133,7 @@ function slips(ctx: RuleContext, path: Path, unknown: readonly string[], allowed
         const from = keySpan(key).start - column(key)!;
         const to = ctx.doc.locate([...path, run[run.length - 1]], 'item').end;
         const step = ' '.repeat(itemColumn! - dash[1].length);
-        const text = ctx.source({ start: from, end: to });
-        const edits = [];
-        for (let at = 0; at < text.length; ) {
-          const eol = /\r\n|\r|\n/.exec(text.slice(at));
-          const line = eol ? text.slice(at, at + eol.index) : text.slice(at);
-          if (line.trim()) edits.push({ span: { start: from + at, end: from + at }, text: step });
-          if (!eol) break;
-          at += eol.index + eol[0].length;
-        }
+        const edits = indentEdits(ctx, from, to, step);
         const names = runNames(run);
         out.set(key, {
           at: [...path, key],

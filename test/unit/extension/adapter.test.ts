@@ -5,14 +5,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import Module from 'node:module';
+import { useStandIn } from './stand-in';
 import type * as Fake from './fake-vscode';
 import type { ImprovekitApi } from '../../../src/extension/main';
 
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
 
-type Resolver = (request: string, parent: unknown, ...rest: unknown[]) => string;
-const moduleWithResolver = Module as unknown as { _resolveFilename: Resolver };
 
 let vscode: typeof Fake;
 let main: typeof import('../../../src/extension/main');
@@ -51,24 +49,10 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
 }
 
 describe('extension adapter (stand-in vscode)', () => {
-  // Other suites may hook module resolution too: this one wraps whatever is in place, and puts it back.
-  let previousResolve: Resolver;
-  let ownResolve: Resolver;
 
+  const standIn = useStandIn();
   before(() => {
-    previousResolve = moduleWithResolver._resolveFilename;
-    ownResolve = function (this: unknown, request, parent, ...rest) {
-      if (request === 'vscode') return require.resolve('./fake-vscode');
-      const resolved = previousResolve.call(this, request, parent, ...rest);
-      return /src[\\/]extension[\\/]preview[\\/]index\.ts$/.test(resolved) ? require.resolve('./fake-preview') : resolved;
-    };
-    moduleWithResolver._resolveFilename = ownResolve;
-    vscode = require('./fake-vscode');
-    main = require('../../../src/extension/main');
-  });
-
-  after(() => {
-    if (moduleWithResolver._resolveFilename === ownResolve) moduleWithResolver._resolveFilename = previousResolve;
+    ({ vscode, main } = standIn);
   });
 
   describe('on the sample workspace', () => {

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Module from 'node:module';
+import { useStandIn } from './stand-in';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type * as Fake from './fake-vscode';
 import type { ImprovekitApi } from '../../../src/extension/main';
@@ -16,8 +16,6 @@ import { scratchTree } from '../../helpers';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
-type Resolver = (request: string, parent: unknown, ...rest: unknown[]) => string;
-const moduleWithResolver = Module as unknown as { _resolveFilename: Resolver };
 
 type RequestSchema = (resource: string) => string | undefined;
 type RequestSchemaContent = (uri: string) => Promise<string> | string;
@@ -39,8 +37,6 @@ function keys(value: unknown): string[] {
 }
 
 describe('beside Red Hat YAML (redhat.vscode-yaml)', () => {
-  let previousResolve: Resolver;
-  let ownResolve: Resolver;
   let vscode: typeof Fake;
   let main: typeof import('../../../src/extension/main');
   let dir: string;
@@ -48,20 +44,9 @@ describe('beside Red Hat YAML (redhat.vscode-yaml)', () => {
   let calls: unknown[][];
   let activations: number;
 
+  const standIn = useStandIn();
   before(() => {
-    previousResolve = moduleWithResolver._resolveFilename;
-    ownResolve = function (this: unknown, request, parent, ...rest) {
-      if (request === 'vscode') return require.resolve('./fake-vscode');
-      const resolved = previousResolve.call(this, request, parent, ...rest);
-      return /src[\\/]extension[\\/]preview[\\/]index\.ts$/.test(resolved) ? require.resolve('./fake-preview') : resolved;
-    };
-    moduleWithResolver._resolveFilename = ownResolve;
-    vscode = require('./fake-vscode');
-    main = require('../../../src/extension/main');
-  });
-
-  after(() => {
-    if (moduleWithResolver._resolveFilename === ownResolve) moduleWithResolver._resolveFilename = previousResolve;
+    ({ vscode, main } = standIn);
   });
 
   /** A stand-in redhat.vscode-yaml whose `activate` answers `api` (or throws `failure`). */
