@@ -232,6 +232,22 @@ async function growth(): Promise<void> {
   results.growth = Object.fromEntries(sizes.map((n, i) => [n, times[i]]));
   row('3. growth 500 → 2,000 files', `${r1.toFixed(2)}×  (${times[0].toFixed(0)} → ${times[1].toFixed(0)} ms)`, '≤ 4.5×', r1 <= 4.5);
   row('   growth 2,000 → 8,000 files', `${r2.toFixed(2)}×  (${times[1].toFixed(0)} → ${times[2].toFixed(0)} ms)`, '≤ 4.5×', r2 <= 4.5);
+  // A document the fast reader refuses (`title:x`, no space after the colon) is read by yaml, keys
+  // checked for uniqueness by a set: its time grows with the mapping, not with its square.
+  const refused = (n: number) => `kind: driver-diagram\nid: d\ntitle:x\n${Array.from({ length: n }, (_, i) => `k${i}: v${i}`).join('\n')}\n`;
+  const keys = [10_000, 40_000];
+  const refusedMs: number[] = [];
+  for (const n of keys) {
+    const text = refused(n);
+    refusedMs.push(await timeIt(() => {
+      const ws = new Workspace(workspaceOptions());
+      ws.setFile('file:///bench/refused.driver.yaml', text);
+      ws.diagnostics('file:///bench/refused.driver.yaml');
+    }, 3));
+  }
+  const r3 = refusedMs[1] / refusedMs[0];
+  results.refusedGrowth = Object.fromEntries(keys.map((n, i) => [n, refusedMs[i]]));
+  row('   growth of a refused mapping 10,000 → 40,000 keys', `${r3.toFixed(2)}×  (${refusedMs[0].toFixed(0)} → ${refusedMs[1].toFixed(0)} ms)`, '≤ 6×', r3 <= 6);
 }
 
 async function incremental(): Promise<void> {

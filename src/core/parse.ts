@@ -1,4 +1,4 @@
-import { parseAllDocuments, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, YAMLParseError, type Document } from 'yaml';
 import { LineIndex } from './text';
 import { fastParse } from './fastyaml';
 import { fromYaml, locator, type Locator, type SpanTable, type Target } from './yamltree';
@@ -219,6 +219,41 @@ function yamlLocator(doc: Document.Parsed, source: string, base: number, fallbac
   };
 }
 
+/**
+ * The parser's `uniqueKeys` check in linear time: a scalar key whose value an earlier key of the
+ * same mapping has is a `DUPLICATE_KEY` error at the key, as the parser reports it; the errors stay
+ * in the order of the text. Iterative, so that nesting cannot exhaust the stack.
+ */
+function ellipsis(text: string, most: number): string {
+  return text.length > most ? `${text.slice(0, most - 1)}…` : text;
+}
+
+function flagDuplicateKeys(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && key.range) {
+          if (seen.has(key.value)) found.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', `Key \`${ellipsis(String(key.value), 40)}\` appears twice in this mapping`));
+          else seen.add(key.value);
+        }
+        stack.push(key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  if (!found.length) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
 function parseSegment(file: ParsedFile, segment: Segment, options: ParseOptions): void {
   const base = segment.span.start;
   const raw = file.text.slice(segment.span.start, segment.span.end);
@@ -227,8 +262,11 @@ function parseSegment(file: ParsedFile, segment: Segment, options: ParseOptions)
   if (options.fastPath !== false && parseSegmentFast(file, segment, source, options.stats)) return;
   if (options.stats) options.stats.yaml++;
   // logLevel 'error': the parser's warnings (a mapping used as a key) would go to the console, not to the user.
-  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // Keys are checked for uniqueness here, not by the parser: its check compares each key with every
+  // key before it, and a mapping of 100,000 keys in a refused file would take minutes.
+  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const docs = Array.isArray(parsed) ? parsed : [];
+  for (const doc of docs) flagDuplicateKeys(doc);
   if (segment.origin !== 'suffix' && segment.origin !== 'kind' && docs.length > 1) {
     const second = docs[1].range;
     file.problems.push({

@@ -46,7 +46,7 @@ export interface YamlProblem {
 
 const CODE_ADVICE: Record<string, string> = {
   TAB_AS_INDENT: 'YAML indents with spaces only: replace the tab with spaces',
-  DUPLICATE_KEY: 'a key appears twice in the same mapping: keep one of them',
+  DUPLICATE_KEY: 'keep one of them',
   BAD_INDENT: 'check the indentation: items of one list or mapping must line up',
   MISSING_CHAR: 'a closing quote or bracket is missing: add it',
   BLOCK_AS_IMPLICIT_KEY: 'put the value on a line of its own, indented, or quote it',

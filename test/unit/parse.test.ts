@@ -183,8 +183,17 @@ describe('fast reading and portable documents', () => {
   });
 
   it('still reports broken YAML with the friendly messages of yaml', () => {
-    const file = parseFile('file:///a/cab.rapid.yaml', 'kind: rapid-charter\nid: a\nid: b\n');
-    assert.match(file.documents[0].syntax[0]?.message ?? '', /key appears twice/);
+    const text = 'kind: rapid-charter\nid: a\nid: b\n';
+    const file = parseFile('file:///a/cab.rapid.yaml', text);
+    assert.deepEqual(file.documents[0].syntax.map((p) => [p.message, p.span]), [['Key `id` appears twice in this mapping: keep one of them.', { start: 26, end: 28 }]]);
+  });
+
+  it('finds the duplicate key of a large mapping yaml reads, in the order of the text (its speed: bench row 3)', () => {
+    const keys = Array.from({ length: 2_000 }, (_, i) => `k${i}: v${i}`).join('\n');
+    const text = `kind: driver-diagram\nid: d\n${keys}\nk7: again\nid: e\n`;
+    const file = parseFile('file:///a/big.driver.yaml', text, { fastPath: false });
+    // The first of the two duplicates in the text; the second (`id`) is held back behind it.
+    assert.deepEqual(file.documents[0].syntax.map((p) => [p.message, p.span]), [['Key `k7` appears twice in this mapping: keep one of them.', { start: text.indexOf('k7: again'), end: text.indexOf('k7: again') + 2 }]]);
   });
 
   it('carries documents without their spans and locates them by reading the text again', () => {
