@@ -19,6 +19,8 @@ export interface ImprovekitApi {
   status: StatusItem;
   /** Resolves when the first read of the workspace is done. */
   ready: Promise<void>;
+  /** This extension's log folder; the extension host's own log is in the folder above it. */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): ImprovekitApi {
@@ -44,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ImprovekitApi {
     () => publisher.publishAll(),
     (error) => log.error(`Reading the workspace failed: ${String((error as Error)?.stack ?? error)}`),
   );
-  return { extendMarkdownIt, host, publisher, status, ready };
+  return { extendMarkdownIt, host, publisher, status, ready, logUri: context.logUri };
 }
 
 export function deactivate(): void {
