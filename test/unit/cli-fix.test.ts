@@ -72,4 +72,29 @@ describe('improvekit check --fix', function () {
     assert.match(r.stdout, /rapid\/missing-decider/);
     assert.ok(fs.readFileSync(path.join(dir, 'cabinet.rapid.yaml')).equals(before));
   });
+
+  it('in a fenced block of flow lists, fixes only the letter case and leaves the choice between deciders to the user', () => {
+    const note = [
+      '# Cabinet, March',
+      '',
+      'The decisions we took, as the charter has them:',
+      '',
+      '```rapid-charter',
+      'id: cabinet-march',
+      'decisions:',
+      '  - { id: grading, decision: Adopt standards-based grading, recommend: cao, perform: principals, decide: [supt, board], status: Open }   # two deciders, on purpose for now',
+      '  - { id: calendar, decision: Set the calendar, recommend: [cao], perform: principals, decide: supt, status: open }',
+      '```',
+      '',
+      'Questions go to the cabinet office.',
+      '',
+    ].join('\n');
+    const dir = repo({ 'march.md': note });
+    const r = run(dir, 'march.md', '--fix', '--format', 'json');
+    const after = fs.readFileSync(path.join(dir, 'march.md'), 'utf8');
+    assert.equal(after, note.replace('status: Open }', 'status: open }'), 'only the case of the status is written');
+    assert.match(r.stderr, /1 fix applied in 1 file: march\.md \(1\)/);
+    const findings = JSON.parse(r.stdout) as Array<{ rule: string; line: number }>;
+    assert.deepEqual(findings.map((f) => `${f.rule}@${f.line}`), ['rapid/multiple-deciders@8'], 'the choice between deciders stays a finding');
+  });
 });
