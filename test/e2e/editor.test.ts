@@ -163,25 +163,8 @@ describe('Improvekit in a real VS Code (code-server + Chromium)', function () {
 
   it('writes an export (Improvekit: Export Preview as HTML)', async () => {
     const target = path.join(ws, 'k3-reading.export.html');
-    const htmlBefore = new Set(fs.readdirSync(ws).filter((f) => f.endsWith('.html')));
     await wb.openFile('k3-reading.driver.yaml');
-    await wb.command('Improvekit: Export Preview as HTML');
-    // The export either asks where to write (code-server's simple file dialog: a path typed into a
-    // quick input) or writes beside the document; whichever happens first.
-    let written: string | undefined;
-    const deadline = Date.now() + 20_000;
-    while (!written && Date.now() < deadline) {
-      written = fs.readdirSync(ws).find((f) => f.endsWith('.html') && !htmlBefore.has(f));
-      const input = wb.quickInput().locator('input');
-      if (!written && (await input.isVisible()) && (await input.inputValue()).includes('/')) {
-        await wb.screenshot('export-dialog');
-        await input.fill(target);
-        await wb.page.keyboard.press('Enter');
-        written = path.basename(target);
-      }
-      if (!written) await wb.page.waitForTimeout(250);
-    }
-    assert.ok(written, 'Export Preview as HTML neither asked where to write nor wrote an HTML file into the folder within 20 s');
+    const written = await wb.exportWith('Improvekit: Export Preview as HTML', ws, target);
     const html = await Workbench.fileSatisfies(path.join(ws, written), (t) => /<\/html>\s*$/i.test(t), 20_000);
     assert.match(html, /edited in the editor/, 'the export does not hold the edited document');
     assert.doesNotMatch(html, /<script\b[^>]*\bsrc=["']?https?:/i, 'the export loads scripts from the network');

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { launchChromium } from '../../scripts/e2e/harness';
 import { Workbench } from './workbench';
 
@@ -68,6 +69,32 @@ describe('Improvekit as a web extension (web worker extension host)', function (
     for (const finding of expected) await problemRow(panel, finding);
     await wb.screenshot('problems');
     await wb.restorePanel();
+  });
+
+  it('exports a driver diagram as a PNG in the web worker extension host (Improvekit: Export Diagram as PNG)', async () => {
+    await wb.openFile('k3-reading.driver.yaml');
+    const written = await wb.exportWith('Improvekit: Export Diagram as PNG', WORKSPACE!, path.join(WORKSPACE!, 'k3-reading.web.png'));
+    const file = path.join(WORKSPACE!, written);
+    const deadline = Date.now() + 30_000;
+    while (!(fs.existsSync(file) && fs.statSync(file).size > 24) && Date.now() < deadline) await wb.page.waitForTimeout(250);
+    const png = fs.readFileSync(file);
+    assert.ok(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'the file is not a PNG');
+    // Landscape, sized for a 1920 × 1080 slide (IHDR: width and height at bytes 16–23).
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    assert.ok(width <= 1920 && height <= 1080 && width > height && width >= 1600, `${width} × ${height}`);
+    // The title is drawn in the bundled font: dark glyph pixels in the band above the columns.
+    const image = PNG.sync.read(png);
+    let dark = 0;
+    for (let y = 10; y < 70; y++) {
+      for (let x = 10; x < 700; x++) {
+        const i = (y * image.width + x) * 4;
+        if (image.data[i] + image.data[i + 1] + image.data[i + 2] < 240) dark++;
+      }
+    }
+    assert.ok(dark > 2_000, `the title band holds ${dark} dark pixels: was the text drawn?`);
+    await wb.screenshot('png-exported');
+    await wb.closeAllEditors();
   });
 
   async function problemRow(panel: Locator, finding: Finding): Promise<void> {

@@ -145,6 +145,32 @@ export class Workbench {
     await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   }
 
+  /**
+   * Runs an export command and gives the name of the file it wrote into `folder`: the export either
+   * asks where to write (code-server's simple file dialog: a path typed into a quick input), answered
+   * with `target`, or writes beside the document; whichever happens first (up to 20 s).
+   */
+  async exportWith(title: string, folder: string, target: string): Promise<string> {
+    const extension = path.extname(target);
+    const before = new Set(fs.readdirSync(folder).filter((f) => f.endsWith(extension)));
+    await this.command(title);
+    let written: string | undefined;
+    const deadline = Date.now() + 20_000;
+    while (!written && Date.now() < deadline) {
+      written = fs.readdirSync(folder).find((f) => f.endsWith(extension) && !before.has(f));
+      const input = this.quickInput().locator('input');
+      if (!written && (await input.isVisible()) && (await input.inputValue()).includes('/')) {
+        await this.screenshot('export-dialog');
+        await input.fill(target);
+        await this.page.keyboard.press('Enter');
+        written = path.basename(target);
+      }
+      if (!written) await this.page.waitForTimeout(250);
+    }
+    if (!written) throw new Error(`${title} neither asked where to write nor wrote a ${extension} file into the folder within 20 s`);
+    return written;
+  }
+
   /** Waits until a file on disk satisfies a condition; returns its last text. */
   static async fileSatisfies(file: string, test: (text: string) => boolean, timeout = 15_000): Promise<string> {
     const deadline = Date.now() + timeout;
