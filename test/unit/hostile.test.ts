@@ -128,7 +128,7 @@ describe('hostile input', function () {
       for (let i = 0; i < 60; i++) text += `  - { id: s${i}, title: Time, supports: [${long(i + 100)}] }\n`;
       const unknown = only(check('long.driver.yaml', text), 'ref/unknown');
       assert.equal(unknown.length, 60);
-      assert.match(unknown[0].message, /names no primary driver\. Use the id of an existing primary driver, or add one/);
+      assert.match(unknown[0].message, /^`[^`]+` names no primary driver: use the id of an existing one, or add it$/);
     });
 
     it('checks thousands of items with unknown references in bounded time', () => {

@@ -480,3 +480,12 @@ describe('newcomer syntax mistakes', () => {
     });
   });
 });
+
+describe('a key flush left under an empty key further up', () => {
+  it('says to move it there, with no quick fix, when a key of the mapping stands between', () => {
+    const text = 'kind: measure\nid: m1\ntitle: Huddle minutes\ndata:\nmeasure: k3#m-minutes\npoints:\n  - { date: 2026-01-05, value: 20 }\n';
+    const ds = diagnose('m.measure.yaml', text).filter((d) => d.rule === 'schema/invalid');
+    assert.equal(show(ds), 'schema/invalid 5:0-5:6 `points` belongs under `data:`: move it below `data:` and indent it');
+    assert.equal(ds[0].fixes?.length ?? 0, 0);
+  });
+});

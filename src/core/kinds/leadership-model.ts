@@ -25,7 +25,7 @@ export const leadershipModel = {
       target: { scope: 'local', lists: ['roles'] },
       what: 'role',
       alsoAllowed: ROLE_CATEGORIES,
-      hint: ` A position's role is a role id from \`roles\` or a category (${ROLE_CATEGORIES.join(', ')}).`,
+      hint: `write a role id from \`roles\` or a category (${ROLE_CATEGORIES.join(', ')})`,
     },
     { at: ['positions', '*', 'reports_to'], target: { scope: 'local', lists: ['positions'] }, what: 'position' },
     { at: ['teams', '*', 'led_by'], target: { scope: 'local', lists: ['positions'] }, what: 'position' },

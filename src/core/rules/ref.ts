@@ -46,12 +46,13 @@ export const LIST_WORDS: Record<string, string> = {
   questions: 'plan question',
 };
 
-function unknownReport(at: Path, id: string, what: string, candidates: Iterable<string>, extra = ''): Report {
+/** `lead`: what is wrong, when it is more than "names no …" (an item of another list). */
+function unknownReport(at: Path, id: string, what: string, candidates: Iterable<string>, advice = 'use the id of an existing one, or add it', lead = `\`${id}\` names no ${what}`): Report {
   const guess = closest(id, candidates);
   return {
     at,
     target: 'value',
-    message: `\`${id}\` names no ${what}${guess ? ` — did you mean \`${guess}\`?${extra}` : `.${extra} Use the id of an existing ${what}, or add one with this id.`}`,
+    message: `${lead}${guess ? ` — did you mean \`${guess}\`?` : `: ${advice}`}`,
     fixes: guess ? [{ title: `Change to \`${guess}\``, kind: 'suggestion', edits: [{ at, target: 'value', text: guess }] }] : undefined,
   };
 }
@@ -89,8 +90,8 @@ function checkLocal(ctx: RuleContext, refs: Array<{ id: string; at: Path }>, all
     if ((item && allowed.includes(item.list)) || also.includes(id)) continue;
     let candidates = also.length ? [...candidatesOf(index, allowed), ...also] : candidatesOf(index, allowed);
     if (once) candidates = candidates.filter((c) => !named.has(c));
-    const wrongList = item ? ` It is a ${LIST_WORDS[item.list] ?? item.list}.` : '';
-    ctx.report(unknownReport(ref.at, id, what, candidates, wrongList + hint));
+    const lead = item ? `\`${id}\` is a ${LIST_WORDS[item.list] ?? item.list}, not a ${what}` : undefined;
+    ctx.report(unknownReport(ref.at, id, what, candidates, item ? `write the id of a ${what}` : hint || undefined, lead));
   }
 }
 
@@ -130,7 +131,7 @@ function checkDriverItemRef(ctx: RuleContext, ref: string, at: Path, list: 'chan
   }
   const all: Item[] = drivers().flatMap((doc) => (doc.data ? [...itemIndex('driver-diagram', doc.data, list).values()].filter((i) => i.list === list) : []));
   if (all.some((i) => i.id === itemId)) return;
-  ctx.report(unknownReport(at, itemId, `${what} in any driver diagram`, all.map((i) => i.id), ' Prefer `<driver diagram id>#<id>`.'));
+  ctx.report(unknownReport(at, itemId, `${what} in any driver diagram`, all.map((i) => i.id), `write \`<driver diagram id>#<${what} id>\``));
 }
 
 const refUnknown: Rule = {

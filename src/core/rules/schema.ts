@@ -74,6 +74,14 @@ function slips(ctx: RuleContext, path: Path, unknown: readonly string[], allowed
   const keySpan = (k: string) => ctx.doc.locate([...path, k], 'key');
   // Written as a bare key in a flow mapping: no colon after it, a comma or the brace.
   const bare = (k: string) => entries[k] === null && /^[ \t]*[,}]/.test(ctx.source({ start: keySpan(k).end, end: keySpan(k).end + 64 }));
+  const column = (k: string) => columnOf(ctx, keySpan(k).start);
+  /** The keys the schema knows under a key of this mapping. */
+  const childKeysOf = (k: string): string[] => {
+    const children = schemaAt(KIND_SPECS[ctx.doc.kind].schema, [...path, k]);
+    return children && def(children).type === 'object' ? Object.keys(def(children).shape ?? {}) : [];
+  };
+  /** A key written with nothing after its colon but a comment. */
+  const emptyKey = (k: string) => entries[k] === null && /^[ \t]*:[ \t]*(?:#.*)?(?:\r?\n|\r|$)/.test(ctx.source({ start: keySpan(k).end, end: keySpan(k).end + 256 }));
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (!isUnknown(key) || out.has(key)) continue;
@@ -89,13 +97,22 @@ function slips(ctx: RuleContext, path: Path, unknown: readonly string[], allowed
       });
       continue;
     }
+    // Flush left under an empty key further up, with keys of this mapping between: indenting it
+    // where it stands would not put it there, so the advice is to move it (no quick fix).
+    const owner = keys
+      .slice(0, Math.max(0, i - 1))
+      .reverse()
+      .find((k) => allowed.includes(k) && emptyKey(k) && childKeysOf(k).includes(key) && column(k) !== undefined && column(k) === column(key));
+    if (owner) {
+      out.set(key, { at: [...path, key], target: 'key', message: `\`${key}\` belongs under \`${owner}:\`: move it below \`${owner}:\` and indent it` });
+      covered.add(pathLabel([...path, owner]));
+      covered.add(pathLabel([...path, owner, key]));
+      continue;
+    }
     if (above === undefined || !allowed.includes(above)) continue;
-    const aboveKey = keySpan(above);
     // Flush left under an empty key: the run of its known children, up to a key of this mapping.
-    const children = schemaAt(KIND_SPECS[ctx.doc.kind].schema, [...path, above]);
-    const childKeys = children && def(children).type === 'object' ? Object.keys(def(children).shape ?? {}) : [];
-    const empty = entries[above] === null && /^[ \t]*:[ \t]*(?:#.*)?(?:\r?\n|\r|$)/.test(ctx.source({ start: aboveKey.end, end: aboveKey.end + 256 }));
-    const column = (k: string) => columnOf(ctx, keySpan(k).start);
+    const childKeys = childKeysOf(above);
+    const empty = emptyKey(above);
     if (empty && childKeys.includes(key) && column(key) !== undefined && column(key) === column(above)) {
       const run = [key];
       for (let j = i + 1; j < keys.length && isUnknown(keys[j]) && childKeys.includes(keys[j]); j++) run.push(keys[j]);

@@ -62,3 +62,15 @@ describe('run-chart wording: no prompt for a run from the first point', () => {
     assert.match(first.message, /the level moved after 2026-01-06/);
   });
 });
+
+describe('ref/unknown: what to do, in short', () => {
+  it('names the form to write when no id is close, and the list an id belongs to', () => {
+    const measure = 'kind: measure\nid: m1\ntitle: Huddle minutes\nmeasure: x\ndata:\n  points:\n    - { date: 2026-01-05, value: 20 }\n';
+    const [far] = only(check('m.measure.yaml', measure), 'ref/unknown');
+    assert.equal(far.message, '`x` names no measure in any driver diagram: write `<driver diagram id>#<measure id>`');
+    const diagram = 'kind: driver-diagram\nid: d\naim: { statement: Raise reading }\nprimary_drivers:\n  - { id: p1, title: Teachers use data }\nsecondary_drivers:\n  - { id: s1, title: Grade teams meet, supports: [p1] }\n  - { id: s2, title: Coaching, supports: [s1] }\n';
+    const [wrong] = only(check('d.driver.yaml', diagram), 'ref/unknown');
+    assert.equal(wrong.message, '`s1` is a secondary driver, not a primary driver — did you mean `p1`?');
+    for (const d of [far, wrong]) assert.ok(d.message.length <= 120, `${d.message.length} characters`);
+  });
+});
