@@ -305,11 +305,12 @@ const brokenChain: Rule = {
     if (cycle === undefined) return;
     const twins = ws.cyclesAfter(previous).filter((d) => d !== ctx.doc && d.kind === 'pdsa-cycle' && num(d.data?.cycle) === cycle);
     if (!twins.length) return;
-    const named = twins.map((d) => `\`${d.id ?? fileName(d)}\``).join(', ');
+    const names = [...new Set(twins.map((d) => `\`${d.id ?? fileName(d)}\``))];
+    const named = names.length === 1 ? ` and ${names[0]}` : names.length === 2 ? `, ${names[0]} and ${names[1]}` : `, ${names[0]} and ${names.length - 1} more`;
     ctx.report({
       at: ['cycle'],
       target: 'value',
-      message: `This cycle and ${named} are both cycle ${cycle} after \`${previous}\`: renumber one, or fix its \`previous\``,
+      message: `This cycle${named} are ${names.length === 1 ? 'both' : 'all'} cycle ${cycle} after \`${previous}\`: renumber ${names.length === 1 ? 'one, or fix its' : 'them, or fix their'} \`previous\``,
       related: twins.map((d) => ({
         doc: d,
         at: d.has(['cycle']) ? ['cycle'] : ['previous'],

@@ -239,6 +239,16 @@ describe('pdsa rules', () => {
       assert.match(run(cycle('previous: huddles-c1'))[0].message, /names this cycle itself/);
     });
 
+    it('names at most two twins and counts the rest, so the message stays short', () => {
+      const twin = (id: string) => ['kind: pdsa-cycle', `id: ${id}`, 'change_idea: k3-reading#c-huddles', 'cycle: 2', 'previous: huddles-c1', ''].join('\n');
+      const files: Record<string, string> = { ...WS, 'huddles-c1.pdsa.yaml': c1 };
+      for (const school of ['lincoln', 'jefferson', 'roosevelt', 'adams', 'monroe']) files[`${school}.pdsa.yaml`] = twin(`${school}-huddles-c2`);
+      const [d] = workspaceOf(files).diagnostics('file:///ws/lincoln.pdsa.yaml');
+      assert.match(d.message, /^This cycle, `[a-z]+-huddles-c2` and 3 more are all cycle 2 after `huddles-c1`: renumber them, or fix their `previous`$/);
+      assert.ok(d.message.length <= 120, `${d.message.length} characters`);
+      assert.equal(d.related?.length, 4, 'every twin is in the related information');
+    });
+
     it('reports two cycles with the same previous and number on each, with related information', () => {
       const twin = (id: string) => ['kind: pdsa-cycle', `id: ${id}`, 'change_idea: k3-reading#c-huddles', 'cycle: 2', 'previous: huddles-c1', ''].join('\n');
       const ws = workspaceOf({ ...WS, 'huddles-c1.pdsa.yaml': c1, 'a.pdsa.yaml': twin('lincoln-c2'), 'b.pdsa.yaml': twin('jefferson-c2') });
