@@ -8,6 +8,28 @@ import { LineIndex } from '../src/core/text';
 import type { Diagnostic, Fix, TextEdit } from '../src/core/types';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
+/** A fixture file's name: a YAML or Markdown document. */
+export const FIXTURE_DOC = /\.(ya?ml|md)$/;
+
+/**
+ * Every fixture, kinds and names in order: a workspace folder (`test/fixtures/<kind>/<name>/`, its
+ * `expected.json` inside) or a single document (`<name>.<suffix>.yaml`, its `.expected.json` beside).
+ */
+export function fixtureEntries(): Array<{ kind: string; dir: string; entry: string; full: string; folder: boolean }> {
+  const out = [];
+  if (!fs.existsSync(FIXTURES)) return [];
+  for (const kind of fs.readdirSync(FIXTURES).sort()) {
+    const dir = path.join(FIXTURES, kind);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const entry of fs.readdirSync(dir).sort()) {
+      const full = path.join(dir, entry);
+      const folder = fs.statSync(full).isDirectory();
+      if (folder || (FIXTURE_DOC.test(entry) && !entry.includes('.expected.'))) out.push({ kind, dir, entry, full, folder });
+    }
+  }
+  return out;
+}
+
 /** Date rules see this day in tests unless a fixture's configuration says otherwise. */
 export const TEST_TODAY = '2026-03-10';
 

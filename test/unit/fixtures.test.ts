@@ -12,7 +12,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, workspaceOf } from '../helpers';
+import { FIXTURE_DOC as DOC, fixtureEntries, workspaceOf } from '../helpers';
 import type { Diagnostic } from '../../src/core/types';
 
 interface Expected {
@@ -39,7 +39,6 @@ function checkShape(file: string, expected: unknown): asserts expected is Expect
   });
 }
 
-const DOC = /\.(ya?ml|md)$/;
 const CSV = /\.csv$/i;
 
 /** The documents of a folder (its own files) and its data files (in subfolders too), by relative name. */
@@ -73,14 +72,12 @@ function compare(file: string, actual: Diagnostic[], expected: unknown): void {
 }
 
 describe('fixtures', () => {
-  if (!fs.existsSync(FIXTURES)) return;
-  for (const kind of fs.readdirSync(FIXTURES).sort()) {
-    const dir = path.join(FIXTURES, kind);
-    if (!fs.statSync(dir).isDirectory()) continue;
+  const byKind = new Map<string, ReturnType<typeof fixtureEntries>>();
+  for (const e of fixtureEntries()) (byKind.get(e.kind) ?? byKind.set(e.kind, []).get(e.kind)!).push(e);
+  for (const [kind, entries] of byKind) {
     describe(kind, () => {
-      for (const entry of fs.readdirSync(dir).sort()) {
-        const full = path.join(dir, entry);
-        if (fs.statSync(full).isDirectory()) {
+      for (const { dir, entry, full, folder } of entries) {
+        if (folder) {
           it(`${entry}/ (workspace)`, () => {
             const files = folderFiles(full);
             const expectedFile = path.join(full, 'expected.json');
@@ -94,7 +91,7 @@ describe('fixtures', () => {
               compare(`${entry}/${f}`, ws.diagnostics(`file:///ws/${f}`), expected[f] ?? []);
             }
           });
-        } else if (DOC.test(entry) && !entry.includes('.expected.')) {
+        } else {
           it(entry, () => {
             const base = entry.replace(DOC, '');
             const expectedFile = path.join(dir, `${base}.expected.json`);

@@ -7,12 +7,11 @@ import { RATIONALE, rationaleOf } from '../../src/core/rules/rationale';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, workspaceOf } from '../helpers';
+import { FIXTURE_DOC as DOC, fixtureEntries, workspaceOf } from '../helpers';
 import { ALL_RULES } from '../../src/core/rules/registry';
 import type { Diagnostic } from '../../src/core/types';
 
 const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
-const DOC = /\.(ya?ml|md)$/;
 
 /** Every file of a fixture folder (documents, data files in subfolders, the config), by relative name. */
 function filesOf(dir: string, under = ''): Record<string, string> {
@@ -28,18 +27,13 @@ function filesOf(dir: string, under = ''): Record<string, string> {
 /** The diagnostics of every fixture (single documents and workspace folders). */
 function fixtureDiagnostics(): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const kind of fs.readdirSync(FIXTURES).sort()) {
-    const dir = path.join(FIXTURES, kind);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const entry of fs.readdirSync(dir).sort()) {
-      const full = path.join(dir, entry);
-      if (fs.statSync(full).isDirectory()) {
-        const files = filesOf(full);
-        const ws = workspaceOf(files);
-        for (const f of Object.keys(files)) if (f !== '.improvekit.yaml') out.push(...ws.diagnostics(`file:///ws/${f}`));
-      } else if (DOC.test(entry) && !entry.includes('.expected.')) {
-        out.push(...workspaceOf({ [entry]: fs.readFileSync(full, 'utf8') }).diagnostics(`file:///ws/${entry}`));
-      }
+  for (const { entry, full, folder } of fixtureEntries()) {
+    if (folder) {
+      const files = filesOf(full);
+      const ws = workspaceOf(files);
+      for (const f of Object.keys(files)) if (f !== '.improvekit.yaml') out.push(...ws.diagnostics(`file:///ws/${f}`));
+    } else {
+      out.push(...workspaceOf({ [entry]: fs.readFileSync(full, 'utf8') }).diagnostics(`file:///ws/${entry}`));
     }
   }
   return out;

@@ -19,11 +19,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES } from '../helpers';
+import { FIXTURE_DOC as DOC, fixtureEntries } from '../helpers';
 import { ALL_RULES, ENGINE_RULES } from '../../src/core/rules/registry';
 
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules.md');
-const DOC = /\.(ya?ml|md)$/;
 
 /** Engine diagnostics no fixture document can produce, and why. */
 const NOT_FROM_A_DOCUMENT: Record<string, string> = {
@@ -52,25 +51,19 @@ function kindOf(text: string, folderKind: string): string {
 
 function fixtureCases(): Case[] {
   const cases: Case[] = [];
-  if (!fs.existsSync(FIXTURES)) return cases;
-  for (const kind of fs.readdirSync(FIXTURES).sort()) {
-    const dir = path.join(FIXTURES, kind);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const entry of fs.readdirSync(dir).sort()) {
-      const full = path.join(dir, entry);
-      if (fs.statSync(full).isDirectory()) {
-        const file = path.join(full, 'expected.json');
-        const expected = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-        const docs = fs.readdirSync(full).filter((f) => DOC.test(f) && f !== '.improvekit.yaml');
-        const kinds = new Set(docs.map((f) => kindOf(fs.readFileSync(path.join(full, f), 'utf8'), kind)));
-        cases.push({ where: `${kind}/${entry}/`, name: entry, kinds, rules: new Set(Object.values(expected).flatMap(rulesIn)) });
-      } else if (DOC.test(entry) && !entry.includes('.expected.')) {
-        const base = entry.replace(DOC, '');
-        const file = path.join(dir, `${base}.expected.json`);
-        const expected: unknown = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
-        const kinds = new Set([kindOf(fs.readFileSync(full, 'utf8'), kind)]);
-        cases.push({ where: `${kind}/${entry}`, name: base.replace(/\.[a-z-]+$/, ''), kinds, rules: new Set(rulesIn(expected)) });
-      }
+  for (const { kind, dir, entry, full, folder } of fixtureEntries()) {
+    if (folder) {
+      const file = path.join(full, 'expected.json');
+      const expected = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+      const docs = fs.readdirSync(full).filter((f) => DOC.test(f) && f !== '.improvekit.yaml');
+      const kinds = new Set(docs.map((f) => kindOf(fs.readFileSync(path.join(full, f), 'utf8'), kind)));
+      cases.push({ where: `${kind}/${entry}/`, name: entry, kinds, rules: new Set(Object.values(expected).flatMap(rulesIn)) });
+    } else {
+      const base = entry.replace(DOC, '');
+      const file = path.join(dir, `${base}.expected.json`);
+      const expected: unknown = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
+      const kinds = new Set([kindOf(fs.readFileSync(full, 'utf8'), kind)]);
+      cases.push({ where: `${kind}/${entry}`, name: base.replace(/\.[a-z-]+$/, ''), kinds, rules: new Set(rulesIn(expected)) });
     }
   }
   return cases;

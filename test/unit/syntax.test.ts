@@ -12,34 +12,11 @@ import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { applyFix, configFrom, FIXTURES, readFixture, runCli, scratchTree, workspaceOf } from '../helpers';
 import { explainSyntax } from '../../src/core/syntax';
+import { skeleton } from '../../src/core/documents';
 import type { Diagnostic } from '../../src/core/types';
 
-/** The skeleton's driver diagram: what `Improvekit: New Document` writes. */
-const DRIVER = `kind: driver-diagram
-id: k3
-title: Our improvement aim
-aim:
-  statement: Raise the share of students who …
-  measure: m-outcome
-  baseline: 40%
-  target: 60%
-  by: 2027-06-30
-  population: the students in scope
-primary_drivers:
-  - { id: p-first, title: A primary driver }
-secondary_drivers:
-  - { id: s-first, title: A secondary driver, supports: [p-first] }
-change_ideas:
-  - id: c-first
-    title: A change idea to test
-    supports: [s-first]
-    measures: [m-process]
-    status: idea
-measures:
-  - { id: m-outcome, name: The outcome we want, type: outcome }
-  - { id: m-process, name: How often the change happens, type: process }
-  - { id: m-balancing, name: What could get worse, type: balancing }
-`;
+/** The skeleton's driver diagram: what `Improvekit: New Document` writes (the line numbers below count in it from 0). */
+const DRIVER = skeleton('driver-diagram', 'k3');
 
 /** A PDSA cycle testing the driver diagram's change idea (line numbers in the cases below count from 0). */
 const PDSA = `kind: pdsa-cycle
